@@ -1,0 +1,68 @@
+package dev.failuremodes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Loads the catalog bundled in the failuremodes-catalog jar, lazily and exactly once. The holder's initialiser never
+ * throws: a failure is kept and reported afresh, with its real cause, on every call.
+ */
+final class BundledCatalog {
+  /** The class-path resource that holds the bundled catalog. */
+  static final String RESOURCE = "/dev/failuremodes/catalog/catalog.json";
+
+  private static final AtomicInteger LOADS = new AtomicInteger();
+
+  private BundledCatalog() {}
+
+  private static final class Holder {
+    /** Either the catalog or the exception that loading it raised. */
+    static final Object RESULT = loadCapturingFailure();
+  }
+
+  private static Object loadCapturingFailure() {
+    LOADS.incrementAndGet();
+    try {
+      return load();
+    } catch (RuntimeException e) {
+      return e;
+    }
+  }
+
+  private static Catalog load() {
+    try (InputStream in = BundledCatalog.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new CatalogException(
+            List.of(
+                new CatalogProblem(
+                    RESOURCE,
+                    "class path",
+                    "the bundled catalog is missing; put dev.failuremodes:failuremodes-catalog on the class path "
+                        + "(failuremodes-core brings it at runtime scope unless it was excluded)")));
+      }
+      return Catalog.read(in, "bundled catalog " + RESOURCE);
+    } catch (IOException e) {
+      throw new CatalogException(List.of(new CatalogProblem(RESOURCE, "class path", "cannot read: " + e)), e);
+    }
+  }
+
+  static Catalog get() {
+    Object result = Holder.RESULT;
+    if (result instanceof Catalog) {
+      return (Catalog) result;
+    }
+    RuntimeException failure = (RuntimeException) result;
+    if (failure instanceof CatalogException) {
+      throw new CatalogException(((CatalogException) failure).problems(), failure);
+    }
+    throw new CatalogException(
+        List.of(new CatalogProblem(RESOURCE, "class path", "loading failed: " + failure)), failure);
+  }
+
+  /** Returns how many times loading ran; exactly once after any number of calls. For tests. */
+  static int loads() {
+    return LOADS.get();
+  }
+}

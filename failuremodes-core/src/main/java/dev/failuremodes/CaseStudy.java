@@ -1,0 +1,55 @@
+package dev.failuremodes;
+
+import dev.failuremodes.internal.Rules;
+import java.util.List;
+import org.immutables.value.Value;
+
+/** A documented case of one or more failure modes at a real organisation. */
+@Value.Immutable
+public abstract class CaseStudy {
+  CaseStudy() {}
+
+  /** Returns the stable kebab-case id. */
+  public abstract String id();
+
+  /** Returns the organisation where it happened. */
+  public abstract String organisation();
+
+  /** Returns the application domain, such as "demand forecasting". */
+  public abstract String domain();
+
+  /** Returns what happened, in a few sentences. */
+  public abstract String summary();
+
+  /** Returns the ids of the failure modes it illustrates. */
+  public abstract List<String> failureModes();
+
+  /** Returns the public sources for the case; empty only for examples carried over from the seed document. */
+  public abstract List<Reference> references();
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Value.Check
+  void check() {
+    Rules.require(Rules.id("id", id()), "case study");
+    String type = "case study '" + id() + "'";
+    Rules.require(Rules.text("organisation", organisation()), type);
+    Rules.require(Rules.text("domain", domain()), type);
+    Rules.require(Rules.text("summary", summary()), type);
+    failureModes().forEach(m -> Rules.require(Rules.id("failure mode", m), type));
+  }
+
+  /** Returns {@code CaseStudy[id: organisation, domain]}. */
+  @Override
+  public String toString() {
+    return "CaseStudy[" + id() + ": " + organisation() + ", " + domain() + "]";
+  }
+
+  /** Builds a {@link CaseStudy}. */
+  public static final class Builder extends ImmutableCaseStudy.Builder {
+    Builder() {}
+  }
+}

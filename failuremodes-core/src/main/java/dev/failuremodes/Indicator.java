@@ -1,0 +1,39 @@
+package dev.failuremodes;
+
+import dev.failuremodes.internal.Rules;
+import org.immutables.value.Value;
+
+/** A symptom that points to a failure mode, with a weight saying how strongly it points there rather than elsewhere. */
+@Value.Immutable
+public abstract class Indicator {
+  Indicator() {}
+
+  /** Returns the id of the symptom. */
+  @Value.Parameter
+  public abstract String symptom();
+
+  /** Returns the weight in (0, 1]: 1 means the symptom is nearly conclusive, 0.1 that it is common to many modes. */
+  @Value.Parameter
+  public abstract double weight();
+
+  /**
+   * Returns an indicator.
+   *
+   * @throws IllegalStateException if the id is malformed or the weight is outside (0, 1]
+   */
+  public static Indicator of(String symptom, double weight) {
+    return ImmutableIndicator.of(symptom, weight);
+  }
+
+  @Value.Check
+  void check() {
+    Rules.require(Rules.id("symptom", symptom()), "indicator");
+    Rules.require(Rules.weight(weight()), "indicator for '" + symptom() + "'");
+  }
+
+  /** Returns {@code symptom×weight}. */
+  @Override
+  public String toString() {
+    return symptom() + "×" + weight();
+  }
+}

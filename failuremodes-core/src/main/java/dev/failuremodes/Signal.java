@@ -1,0 +1,55 @@
+package dev.failuremodes;
+
+import dev.failuremodes.internal.Rules;
+import org.immutables.value.Value;
+
+/**
+ * A measurable form of a symptom: the symptom is present when {@code metric comparator threshold} holds, for example
+ * {@code psi > 0.25}.
+ */
+@Value.Immutable
+public abstract class Signal {
+  Signal() {}
+
+  /** Returns the metric's name, such as {@code "psi"}. */
+  public abstract String metric();
+
+  /** Returns how a measured value is compared with the threshold. */
+  public abstract Comparison comparator();
+
+  /** Returns the threshold. */
+  public abstract double threshold();
+
+  /** Returns where the threshold convention comes from, such as a tool's documentation or a paper. */
+  public abstract String source();
+
+  /** Returns whether a measured value of this signal's metric shows the symptom. */
+  public boolean matches(double value) {
+    return comparator().test(value, threshold());
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Value.Check
+  void check() {
+    Rules.require(Rules.text("metric", metric()), "signal");
+    Rules.require(Rules.text("source", source()), "signal");
+    if (!Double.isFinite(threshold())) {
+      throw new IllegalStateException("Invalid signal: threshold must be a finite number, was " + threshold());
+    }
+  }
+
+  /** Returns {@code metric comparator threshold}, such as {@code "psi > 0.25"}. */
+  @Override
+  public String toString() {
+    return metric() + " " + comparator().symbol() + " " + threshold();
+  }
+
+  /** Builds a {@link Signal}. */
+  public static final class Builder extends ImmutableSignal.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,64 @@
+package dev.failuremodes;
+
+import dev.failuremodes.internal.Rules;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** Something that can be observed about a model or system, such as a large train-test gap or a PSI alert. */
+@Value.Immutable
+public abstract class Symptom {
+  Symptom() {}
+
+  /** Returns the stable kebab-case id. */
+  public abstract String id();
+
+  /** Returns the name a practitioner would use. */
+  public abstract String name();
+
+  /** Returns the stage where this symptom is usually first seen. */
+  public abstract Stage stage();
+
+  /** Returns what the symptom looks like, in a sentence or two. */
+  public abstract String description();
+
+  /** Returns other phrasings of the same observation used by people, alert titles and monitoring tools. */
+  public abstract List<String> aliases();
+
+  /** Returns measurable forms of this symptom; empty when it is only observed qualitatively. */
+  public abstract List<Signal> signals();
+
+  /** Returns whether this symptom is retired; retired ids stay resolvable forever. */
+  @Value.Default
+  public boolean deprecated() {
+    return false;
+  }
+
+  /** Returns the id of the symptom that replaces this retired one, if any. */
+  public abstract Optional<String> replacedBy();
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Value.Check
+  void check() {
+    Rules.require(Rules.id("id", id()), "symptom");
+    Rules.require(Rules.text("name", name()), "symptom '" + id() + "'");
+    Rules.require(Rules.text("description", description()), "symptom '" + id() + "'");
+    aliases().forEach(a -> Rules.require(Rules.text("alias", a), "symptom '" + id() + "'"));
+    replacedBy().ifPresent(r -> Rules.require(Rules.id("replacedBy", r), "symptom '" + id() + "'"));
+  }
+
+  /** Returns {@code Symptom[id: name]}. */
+  @Override
+  public String toString() {
+    return "Symptom[" + id() + ": " + name() + "]";
+  }
+
+  /** Builds a {@link Symptom}. */
+  public static final class Builder extends ImmutableSymptom.Builder {
+    Builder() {}
+  }
+}

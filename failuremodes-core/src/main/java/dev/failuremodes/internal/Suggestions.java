@@ -1,0 +1,99 @@
+package dev.failuremodes.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** Finds the existing ids or names nearest to a mistyped one, for "did you mean" messages. */
+public final class Suggestions {
+  private Suggestions() {}
+
+  /**
+   * Returns up to {@code max} candidates near {@code input}, best first: small edit distance, or a shared whole
+   * word (so "leakage" suggests "data-leakage" and "feature-leakage").
+   */
+  public static List<String> nearest(String input, Collection<String> candidates, int max) {
+    String key = input.toLowerCase(Locale.ROOT).trim();
+    List<Scored> scored = new ArrayList<>();
+    for (String candidate : candidates) {
+      String c = candidate.toLowerCase(Locale.ROOT);
+      int distance = distance(key, c);
+      int allowed = Math.max(2, Math.min(key.length(), c.length()) / 3);
+      double score;
+      if (distance <= allowed) {
+        score = distance;
+      } else if (sharesWord(key, c)) {
+        score = allowed + 1 + distance / 100.0;
+      } else {
+        continue;
+      }
+      scored.add(new Scored(candidate, score));
+    }
+    scored.sort(Comparator.comparingDouble(Scored::score).thenComparing(Scored::candidate));
+    List<String> out = new ArrayList<>();
+    for (Scored s : scored) {
+      if (out.size() == max) {
+        break;
+      }
+      out.add(s.candidate());
+    }
+    return out;
+  }
+
+  /**
+   * Returns {@code "did you mean 'a', 'b' or 'c'?"} for a non-empty list, or an empty string for an empty one.
+   */
+  public static String didYouMean(List<String> suggestions) {
+    if (suggestions.isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder("did you mean ");
+    for (int i = 0; i < suggestions.size(); i++) {
+      if (i > 0) {
+        out.append(i == suggestions.size() - 1 ? " or " : ", ");
+      }
+      out.append('\'').append(suggestions.get(i)).append('\'');
+    }
+    return out.append('?').toString();
+  }
+
+  private record Scored(String candidate, double score) {}
+
+  private static boolean sharesWord(String a, String b) {
+    for (String wa : a.split("[^a-z0-9]+")) {
+      if (wa.length() < 3) {
+        continue;
+      }
+      for (String wb : b.split("[^a-z0-9]+")) {
+        if (wa.equals(wb)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Returns the optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+  public static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        int best = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          best = Math.min(best, d[i - 2][j - 2] + 1);
+        }
+        d[i][j] = best;
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}

@@ -1,0 +1,611 @@
+package dev.failuremodes.internal.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.failuremodes.CaseStudy;
+import dev.failuremodes.CatalogException;
+import dev.failuremodes.CatalogProblem;
+import dev.failuremodes.Comparison;
+import dev.failuremodes.DetectionMethod;
+import dev.failuremodes.FailureMode;
+import dev.failuremodes.Fix;
+import dev.failuremodes.Guidance;
+import dev.failuremodes.Indicator;
+import dev.failuremodes.Level;
+import dev.failuremodes.Reference;
+import dev.failuremodes.RelatedMode;
+import dev.failuremodes.Relation;
+import dev.failuremodes.Signal;
+import dev.failuremodes.Stage;
+import dev.failuremodes.Symptom;
+import dev.failuremodes.internal.CatalogData;
+import dev.failuremodes.internal.Rules;
+import dev.failuremodes.internal.Suggestions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Turns one or more catalog documents (a base and its extensions) into validated {@link CatalogData}, reporting every
+ * problem at once: structure and types field by field, then ids, then cross-references over the merged result. The
+ * data is built only when there is no problem at all, so a bad catalog is never partly loaded.
+ */
+public final class CatalogValidator {
+  /** The only schema version this library reads. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private static final List<String> ROOT_FIELDS =
+      List.of("schemaVersion", "catalogVersion", "stages", "symptoms", "failureModes", "fixes", "caseStudies",
+          "guidance");
+  private static final List<String> STAGE_FIELDS = List.of("id", "name", "debuggingOrder", "description");
+  private static final List<String> SYMPTOM_FIELDS =
+      List.of("id", "name", "stage", "description", "aliases", "signals", "deprecated", "replacedBy");
+  private static final List<String> SIGNAL_FIELDS = List.of("metric", "comparator", "threshold", "source");
+  private static final List<String> MODE_FIELDS =
+      List.of("id", "name", "stage", "summary", "description", "aliases", "indicators", "mechanisms", "fixes",
+          "detection", "related", "references", "deprecated", "replacedBy");
+  private static final List<String> INDICATOR_FIELDS = List.of("symptom", "weight");
+  private static final List<String> DETECTION_FIELDS = List.of("name", "description", "effectiveness");
+  private static final List<String> RELATED_FIELDS = List.of("mode", "relation");
+  private static final List<String> REFERENCE_FIELDS = List.of("title", "authors", "year", "doi", "url");
+  private static final List<String> FIX_FIELDS =
+      List.of("id", "name", "description", "stage", "leverage", "effort", "deprecated", "replacedBy");
+  private static final List<String> CASE_FIELDS =
+      List.of("id", "organisation", "domain", "summary", "failureModes", "references");
+  private static final List<String> GUIDANCE_FIELDS = List.of("probes", "assesses", "framing", "checklist");
+
+  private static final List<String> STAGE_IDS = Arrays.stream(Stage.values()).map(Stage::id).collect(Collectors.toList());
+  private static final List<String> LEVEL_IDS = Arrays.stream(Level.values()).map(Level::id).collect(Collectors.toList());
+  private static final List<String> RELATION_IDS =
+      Arrays.stream(Relation.values()).map(Relation::id).collect(Collectors.toList());
+  private static final List<String> COMPARATORS =
+      Arrays.stream(Comparison.values()).map(Comparison::symbol).collect(Collectors.toList());
+
+  /** One document: its name for messages and its parsed tree. */
+  public record Layer(String source, JsonNode root) {}
+
+  /** Where an entry came from, and what it refers to. */
+  private static final class Entry<T> {
+    final String id;
+    final T value;
+    final String source;
+    final String path;
+    final List<Ref> refs;
+
+    Entry(String id, T value, String source, String path, List<Ref> refs) {
+      this.id = id;
+      this.value = value;
+      this.source = source;
+      this.path = path;
+      this.refs = refs;
+    }
+  }
+
+  private enum Kind {
+    SYMPTOM("symptom"),
+    FAILURE_MODE("failure mode"),
+    FIX("fix");
+
+    final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+  }
+
+  /** A reference by id from one entry to another, checked once every document is merged. */
+  private record Ref(Kind kind, String id, String source, String path, String role) {}
+
+  private final List<CatalogProblem> problems = new ArrayList<>();
+  private final Map<Stage, CatalogData.StageEntry> stages = new EnumMap<>(Stage.class);
+  private final Map<Stage, String> stageOrigins = new EnumMap<>(Stage.class);
+  private final Map<String, Entry<Symptom>> symptoms = new LinkedHashMap<>();
+  private final Map<String, Entry<FailureMode>> modes = new LinkedHashMap<>();
+  private final Map<String, Entry<Fix>> fixes = new LinkedHashMap<>();
+  private final Map<String, Entry<CaseStudy>> caseStudies = new LinkedHashMap<>();
+  private Guidance guidance;
+  private String guidanceOrigin;
+  private int schemaVersion = SCHEMA_VERSION;
+  private String catalogVersion;
+  private final boolean override;
+
+  private CatalogValidator(boolean override) {
+    this.override = override;
+  }
+
+  /**
+   * Validates and merges documents: the first is a complete catalog, the others extend it.
+   *
+   * @param override whether an entry in a later document may replace one with the same id in an earlier one
+   * @throws CatalogException listing every problem, if there is any
+   */
+  public static CatalogData validate(List<Layer> layers, boolean override) {
+    CatalogValidator v = new CatalogValidator(override);
+    for (int i = 0; i < layers.size(); i++) {
+      v.readLayer(layers.get(i), i == 0);
+    }
+    v.checkReferences();
+    if (!v.problems.isEmpty()) {
+      throw new CatalogException(v.problems);
+    }
+    return v.data();
+  }
+
+  private CatalogData data() {
+    return new CatalogData(
+        schemaVersion,
+        catalogVersion,
+        stages,
+        values(symptoms),
+        values(modes),
+        values(fixes),
+        values(caseStudies),
+        Optional.ofNullable(guidance));
+  }
+
+  private static <T> List<T> values(Map<String, Entry<T>> entries) {
+    return entries.values().stream().map(e -> e.value).collect(Collectors.toList());
+  }
+
+  private void readLayer(Layer layer, boolean base) {
+    Fields f = new Fields(layer.source(), problems);
+    JsonNode root = layer.root();
+    if (!f.object(root, "$", ROOT_FIELDS)) {
+      return;
+    }
+    Integer version = f.integer(root, "$", "schemaVersion", true);
+    if (version != null && version != SCHEMA_VERSION) {
+      f.problem(
+          "$.schemaVersion",
+          "unsupported schemaVersion "
+              + version
+              + "; this version of failuremodes reads schemaVersion "
+              + SCHEMA_VERSION
+              + " (use a failuremodes release that supports it, or convert the document)");
+    }
+    String catalogVersionHere = f.text(root, "$", "catalogVersion", base);
+    if (catalogVersionHere != null) {
+      catalogVersion = catalogVersionHere;
+    }
+    readStages(f, root, base);
+    List<JsonNode> items = f.array(root, "$", "symptoms", false);
+    for (int i = 0; i < items.size(); i++) {
+      readSymptom(f, items.get(i), "$.symptoms[" + i + "]");
+    }
+    items = f.array(root, "$", "fixes", false);
+    for (int i = 0; i < items.size(); i++) {
+      readFix(f, items.get(i), "$.fixes[" + i + "]");
+    }
+    items = f.array(root, "$", "failureModes", false);
+    for (int i = 0; i < items.size(); i++) {
+      readMode(f, items.get(i), "$.failureModes[" + i + "]");
+    }
+    items = f.array(root, "$", "caseStudies", false);
+    for (int i = 0; i < items.size(); i++) {
+      readCaseStudy(f, items.get(i), "$.caseStudies[" + i + "]");
+    }
+    JsonNode g = root.get("guidance");
+    if (g != null && !g.isNull()) {
+      readGuidance(f, g, "$.guidance");
+    }
+  }
+
+  private void readStages(Fields f, JsonNode root, boolean base) {
+    List<JsonNode> items = f.array(root, "$", "stages", base);
+    Map<Stage, String> seenHere = new EnumMap<>(Stage.class);
+    for (int i = 0; i < items.size(); i++) {
+      String path = "$.stages[" + i + "]";
+      JsonNode node = items.get(i);
+      int before = f.problemCount();
+      if (!f.object(node, path, STAGE_FIELDS)) {
+        continue;
+      }
+      Stage stage = f.choice(node, path, "id", true, Stage::find, STAGE_IDS);
+      String name = f.text(node, path, "name", true);
+      Integer order = f.integer(node, path, "debuggingOrder", true);
+      String description = f.text(node, path, "description", true);
+      if (stage == null) {
+        continue;
+      }
+      if (order != null && order != stage.debuggingOrder()) {
+        f.problem(
+            path + ".debuggingOrder",
+            "stage '"
+                + stage.id()
+                + "' has debuggingOrder "
+                + order
+                + " but its place in the debugging order is "
+                + stage.debuggingOrder()
+                + " (problem framing 1, data 2, feature engineering 3, modeling 4, evaluation 5, "
+                + "deployment and monitoring 6)");
+      }
+      if (seenHere.containsKey(stage)) {
+        f.problem(path + ".id", "duplicate stage '" + stage.id() + "'; first defined at " + seenHere.get(stage));
+        continue;
+      }
+      seenHere.put(stage, path);
+      if (!base && stages.containsKey(stage) && !override) {
+        f.problem(path + ".id", alreadyDefined("stage", stage.id(), stageOrigins.get(stage)));
+        continue;
+      }
+      if (f.problemCount() == before) {
+        stages.put(stage, new CatalogData.StageEntry(name, description));
+        stageOrigins.put(stage, f.source() + " at " + path);
+      }
+    }
+    if (base && !items.isEmpty()) {
+      List<String> missing =
+          Arrays.stream(Stage.values())
+              .filter(s -> !seenHere.containsKey(s))
+              .map(Stage::id)
+              .collect(Collectors.toList());
+      if (!missing.isEmpty()) {
+        f.problem("$.stages", "missing stage(s) " + String.join(", ", missing) + "; a catalog lists all six stages");
+      }
+    }
+  }
+
+  private void readSymptom(Fields f, JsonNode node, String path) {
+    int before = f.problemCount();
+    if (!f.object(node, path, SYMPTOM_FIELDS)) {
+      return;
+    }
+    String id = f.id(node, path, "id", true);
+    String name = f.text(node, path, "name", true);
+    Stage stage = f.choice(node, path, "stage", true, Stage::find, STAGE_IDS);
+    String description = f.text(node, path, "description", true);
+    List<String> aliases = f.texts(node, path, "aliases", false);
+    List<Signal> signals = new ArrayList<>();
+    List<JsonNode> items = f.array(node, path, "signals", false);
+    for (int i = 0; i < items.size(); i++) {
+      String at = path + ".signals[" + i + "]";
+      JsonNode s = items.get(i);
+      if (!f.object(s, at, SIGNAL_FIELDS)) {
+        continue;
+      }
+      int signalBefore = f.problemCount();
+      String metric = f.text(s, at, "metric", true);
+      Comparison comparator = f.choice(s, at, "comparator", true, Comparison::find, COMPARATORS);
+      Double threshold = f.number(s, at, "threshold", true);
+      String source = f.text(s, at, "source", true);
+      if (f.problemCount() == signalBefore) {
+        signals.add(
+            Signal.builder().metric(metric).comparator(comparator).threshold(threshold).source(source).build());
+      }
+    }
+    Boolean deprecated = f.bool(node, path, "deprecated");
+    String replacedBy = f.id(node, path, "replacedBy", false);
+    List<Ref> refs = new ArrayList<>();
+    replacement(f, Kind.SYMPTOM, deprecated, replacedBy, path, refs);
+    Symptom value = null;
+    if (f.problemCount() == before) {
+      value =
+          Symptom.builder()
+              .id(id)
+              .name(name)
+              .stage(stage)
+              .description(description)
+              .aliases(aliases)
+              .signals(signals)
+              .deprecated(Boolean.TRUE.equals(deprecated))
+              .replacedBy(Optional.ofNullable(replacedBy))
+              .build();
+    }
+    put(f, symptoms, Kind.SYMPTOM.label, id, value, path, refs);
+  }
+
+  private void readFix(Fields f, JsonNode node, String path) {
+    int before = f.problemCount();
+    if (!f.object(node, path, FIX_FIELDS)) {
+      return;
+    }
+    String id = f.id(node, path, "id", true);
+    String name = f.text(node, path, "name", true);
+    String description = f.text(node, path, "description", true);
+    Stage stage = f.choice(node, path, "stage", true, Stage::find, STAGE_IDS);
+    Level leverage = f.choice(node, path, "leverage", true, Level::find, LEVEL_IDS);
+    Level effort = f.choice(node, path, "effort", true, Level::find, LEVEL_IDS);
+    Boolean deprecated = f.bool(node, path, "deprecated");
+    String replacedBy = f.id(node, path, "replacedBy", false);
+    List<Ref> refs = new ArrayList<>();
+    replacement(f, Kind.FIX, deprecated, replacedBy, path, refs);
+    Fix value = null;
+    if (f.problemCount() == before) {
+      value =
+          Fix.builder()
+              .id(id)
+              .name(name)
+              .description(description)
+              .stage(stage)
+              .leverage(leverage)
+              .effort(effort)
+              .deprecated(Boolean.TRUE.equals(deprecated))
+              .replacedBy(Optional.ofNullable(replacedBy))
+              .build();
+    }
+    put(f, fixes, Kind.FIX.label, id, value, path, refs);
+  }
+
+  private void readMode(Fields f, JsonNode node, String path) {
+    int before = f.problemCount();
+    if (!f.object(node, path, MODE_FIELDS)) {
+      return;
+    }
+    String id = f.id(node, path, "id", true);
+    String name = f.text(node, path, "name", true);
+    Stage stage = f.choice(node, path, "stage", true, Stage::find, STAGE_IDS);
+    String summary = f.text(node, path, "summary", true);
+    String description = f.text(node, path, "description", true);
+    List<String> aliases = f.texts(node, path, "aliases", false);
+    List<Ref> refs = new ArrayList<>();
+
+    List<Indicator> indicators = new ArrayList<>();
+    List<JsonNode> items = f.array(node, path, "indicators", true);
+    Map<String, String> seenSymptoms = new LinkedHashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      String at = path + ".indicators[" + i + "]";
+      JsonNode n = items.get(i);
+      if (!f.object(n, at, INDICATOR_FIELDS)) {
+        continue;
+      }
+      int itemBefore = f.problemCount();
+      String symptom = f.id(n, at, "symptom", true);
+      Double weight = f.number(n, at, "weight", true);
+      if (weight != null) {
+        Rules.weight(weight).ifPresent(p -> f.problem(at + ".weight", p));
+      }
+      if (symptom != null) {
+        if (seenSymptoms.containsKey(symptom)) {
+          f.problem(at + ".symptom", "symptom '" + symptom + "' is already an indicator at " + seenSymptoms.get(symptom));
+        } else {
+          seenSymptoms.put(symptom, at);
+        }
+        refs.add(new Ref(Kind.SYMPTOM, symptom, f.source(), at + ".symptom", "an indicator"));
+      }
+      if (f.problemCount() == itemBefore) {
+        indicators.add(Indicator.of(symptom, weight));
+      }
+    }
+    List<String> mechanisms = f.texts(node, path, "mechanisms", true);
+    List<String> fixIds = new ArrayList<>();
+    items = f.array(node, path, "fixes", true);
+    for (int i = 0; i < items.size(); i++) {
+      String at = path + ".fixes[" + i + "]";
+      String fix = f.idValue(items.get(i), at, "fix");
+      if (fix != null) {
+        if (fixIds.contains(fix)) {
+          f.problem(at, "fix '" + fix + "' is listed twice");
+        }
+        fixIds.add(fix);
+        refs.add(new Ref(Kind.FIX, fix, f.source(), at, "a fix"));
+      }
+    }
+    List<DetectionMethod> detection = new ArrayList<>();
+    items = f.array(node, path, "detection", false);
+    for (int i = 0; i < items.size(); i++) {
+      String at = path + ".detection[" + i + "]";
+      JsonNode n = items.get(i);
+      if (!f.object(n, at, DETECTION_FIELDS)) {
+        continue;
+      }
+      int itemBefore = f.problemCount();
+      String dName = f.text(n, at, "name", true);
+      String dDescription = f.text(n, at, "description", true);
+      Level effectiveness = f.choice(n, at, "effectiveness", true, Level::find, LEVEL_IDS);
+      if (f.problemCount() == itemBefore) {
+        detection.add(
+            DetectionMethod.builder().name(dName).description(dDescription).effectiveness(effectiveness).build());
+      }
+    }
+    List<RelatedMode> related = new ArrayList<>();
+    items = f.array(node, path, "related", false);
+    for (int i = 0; i < items.size(); i++) {
+      String at = path + ".related[" + i + "]";
+      JsonNode n = items.get(i);
+      if (!f.object(n, at, RELATED_FIELDS)) {
+        continue;
+      }
+      int itemBefore = f.problemCount();
+      String mode = f.id(n, at, "mode", true);
+      Relation relation = f.choice(n, at, "relation", true, Relation::find, RELATION_IDS);
+      if (mode != null) {
+        if (mode.equals(id)) {
+          f.problem(at + ".mode", "a failure mode cannot be related to itself");
+        }
+        refs.add(new Ref(Kind.FAILURE_MODE, mode, f.source(), at + ".mode", "a related mode"));
+      }
+      if (f.problemCount() == itemBefore) {
+        related.add(RelatedMode.of(mode, relation));
+      }
+    }
+    List<Reference> references = readReferences(f, node, path);
+    Boolean deprecated = f.bool(node, path, "deprecated");
+    String replacedBy = f.id(node, path, "replacedBy", false);
+    replacement(f, Kind.FAILURE_MODE, deprecated, replacedBy, path, refs);
+    FailureMode value = null;
+    if (f.problemCount() == before) {
+      value =
+          FailureMode.builder()
+              .id(id)
+              .name(name)
+              .stage(stage)
+              .summary(summary)
+              .description(description)
+              .aliases(aliases)
+              .indicators(indicators)
+              .mechanisms(mechanisms)
+              .fixes(fixIds)
+              .detection(detection)
+              .related(related)
+              .references(references)
+              .deprecated(Boolean.TRUE.equals(deprecated))
+              .replacedBy(Optional.ofNullable(replacedBy))
+              .build();
+    }
+    put(f, modes, Kind.FAILURE_MODE.label, id, value, path, refs);
+  }
+
+  private List<Reference> readReferences(Fields f, JsonNode node, String path) {
+    List<Reference> references = new ArrayList<>();
+    List<JsonNode> items = f.array(node, path, "references", false);
+    for (int i = 0; i < items.size(); i++) {
+      String at = path + ".references[" + i + "]";
+      JsonNode n = items.get(i);
+      if (!f.object(n, at, REFERENCE_FIELDS)) {
+        continue;
+      }
+      int itemBefore = f.problemCount();
+      String title = f.text(n, at, "title", true);
+      String authors = f.text(n, at, "authors", true);
+      Integer year = f.integer(n, at, "year", true);
+      if (year != null) {
+        Rules.year(year).ifPresent(p -> f.problem(at + ".year", p));
+      }
+      String doi = f.text(n, at, "doi", false);
+      String url = f.text(n, at, "url", false);
+      if (doi == null && url == null && n.get("doi") == null && n.get("url") == null) {
+        f.problem(at, "a reference needs a 'doi' or a 'url'");
+      }
+      if (f.problemCount() == itemBefore) {
+        references.add(
+            Reference.builder()
+                .title(title)
+                .authors(authors)
+                .year(year)
+                .doi(Optional.ofNullable(doi))
+                .url(Optional.ofNullable(url))
+                .build());
+      }
+    }
+    return references;
+  }
+
+  private void readCaseStudy(Fields f, JsonNode node, String path) {
+    int before = f.problemCount();
+    if (!f.object(node, path, CASE_FIELDS)) {
+      return;
+    }
+    String id = f.id(node, path, "id", true);
+    String organisation = f.text(node, path, "organisation", true);
+    String domain = f.text(node, path, "domain", true);
+    String summary = f.text(node, path, "summary", true);
+    List<String> modeIds = new ArrayList<>();
+    List<Ref> refs = new ArrayList<>();
+    List<JsonNode> items = f.array(node, path, "failureModes", true);
+    for (int i = 0; i < items.size(); i++) {
+      String at = path + ".failureModes[" + i + "]";
+      String mode = f.idValue(items.get(i), at, "failure mode");
+      if (mode != null) {
+        modeIds.add(mode);
+        refs.add(new Ref(Kind.FAILURE_MODE, mode, f.source(), at, "a case study's failure mode"));
+      }
+    }
+    List<Reference> references = readReferences(f, node, path);
+    CaseStudy value = null;
+    if (f.problemCount() == before) {
+      value =
+          CaseStudy.builder()
+              .id(id)
+              .organisation(organisation)
+              .domain(domain)
+              .summary(summary)
+              .failureModes(modeIds)
+              .references(references)
+              .build();
+    }
+    put(f, caseStudies, "case study", id, value, path, refs);
+  }
+
+  private void readGuidance(Fields f, JsonNode node, String path) {
+    int before = f.problemCount();
+    if (!f.object(node, path, GUIDANCE_FIELDS)) {
+      return;
+    }
+    List<String> probes = f.texts(node, path, "probes", false);
+    List<String> assesses = f.texts(node, path, "assesses", false);
+    String framing = f.text(node, path, "framing", true);
+    List<String> checklist = f.texts(node, path, "checklist", false);
+    if (guidance != null && !override) {
+      f.problem(path, alreadyDefined("guidance", "guidance", guidanceOrigin));
+      return;
+    }
+    if (f.problemCount() == before) {
+      guidance =
+          Guidance.builder().probes(probes).assesses(assesses).framing(framing).checklist(checklist).build();
+      guidanceOrigin = f.source() + " at " + path;
+    }
+  }
+
+  private void replacement(
+      Fields f, Kind kind, Boolean deprecated, String replacedBy, String path, List<Ref> refs) {
+    if (replacedBy != null) {
+      if (!Boolean.TRUE.equals(deprecated)) {
+        f.problem(path + ".replacedBy", "replacedBy is only allowed on an entry marked \"deprecated\": true");
+      }
+      refs.add(new Ref(kind, replacedBy, f.source(), path + ".replacedBy", "a replacement"));
+    }
+  }
+
+  private <T> void put(
+      Fields f, Map<String, Entry<T>> entries, String label, String id, T value, String path, List<Ref> refs) {
+    if (id == null) {
+      return;
+    }
+    Entry<T> existing = entries.get(id);
+    if (existing != null) {
+      if (existing.source.equals(f.source())) {
+        f.problem(path + ".id", "duplicate " + label + " id '" + id + "'; first defined at " + existing.path);
+        return;
+      }
+      if (!override) {
+        f.problem(path + ".id", alreadyDefined(label, id, existing.source + " at " + existing.path));
+        return;
+      }
+    }
+    entries.put(id, new Entry<>(id, value, f.source(), path, refs));
+  }
+
+  private static String alreadyDefined(String label, String id, String origin) {
+    return label
+        + " '"
+        + id
+        + "' is already defined in "
+        + origin
+        + "; rename it, or allow replacing with overrideExisting()";
+  }
+
+  private void checkReferences() {
+    List<Entry<?>> all = new ArrayList<>();
+    all.addAll(symptoms.values());
+    all.addAll(fixes.values());
+    all.addAll(modes.values());
+    all.addAll(caseStudies.values());
+    for (Entry<?> entry : all) {
+      for (Ref ref : entry.refs) {
+        Map<String, ? extends Entry<?>> targets =
+            ref.kind() == Kind.SYMPTOM ? symptoms : ref.kind() == Kind.FIX ? fixes : modes;
+        if (!targets.containsKey(ref.id())) {
+          List<String> near = Suggestions.nearest(ref.id(), targets.keySet(), 3);
+          problems.add(
+              new CatalogProblem(
+                  ref.source(),
+                  ref.path(),
+                  "unknown "
+                      + ref.kind().label
+                      + " '"
+                      + ref.id()
+                      + "' (referenced as "
+                      + ref.role()
+                      + ")"
+                      + (near.isEmpty()
+                          ? "; no " + ref.kind().label + " id is close"
+                          : "; " + Suggestions.didYouMean(near))));
+        }
+      }
+    }
+  }
+}

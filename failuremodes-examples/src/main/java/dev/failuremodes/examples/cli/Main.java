@@ -1,0 +1,88 @@
+package dev.failuremodes.examples.cli;
+
+import dev.failuremodes.Catalog;
+import dev.failuremodes.FailureModes;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code failuremodes} command-line tool: browse the bundled catalog and diagnose symptoms.
+ *
+ * <p>Exit codes: 0 success; 2 usage error (unknown option, command or id); 3 nothing recognised.
+ */
+@Command(
+    name = "failuremodes",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Explore the catalog of machine-learning failure modes.",
+    subcommands = {StagesCommand.class, ListCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  /** Exit code for a usage error. */
+  public static final int USAGE = 2;
+  /** Exit code when nothing the user gave was recognised. */
+  public static final int NOTHING_RECOGNISED = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final Catalog catalog;
+
+  Main(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  Catalog catalog() {
+    return catalog;
+  }
+
+  /** Runs the tool and exits with its exit code. */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, err));
+  }
+
+  /** Runs the tool in-process over the bundled catalog, writing to the given streams; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Main main = new Main(FailureModes.catalog());
+    CommandLine cli = new CommandLine(main);
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(e -> USAGE);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof UsageException) {
+            commandLine.getErr().println(e.getMessage());
+            return USAGE;
+          }
+          throw e;
+        });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** A user error found after parsing, such as an unknown id; reported on stderr with exit code 2. */
+  static final class UsageException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** Prints the library and catalog versions. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"failuremodes catalog " + FailureModes.catalog().catalogVersion()};
+    }
+  }
+}
