@@ -18,14 +18,14 @@ final class BundledCatalog {
   private BundledCatalog() {}
 
   private static final class Holder {
-    /** Either the catalog or the exception that loading it raised. */
+    /** Either the diagnoser over the catalog or the exception that loading it raised. */
     static final Object RESULT = loadCapturingFailure();
   }
 
   private static Object loadCapturingFailure() {
     LOADS.incrementAndGet();
     try {
-      return load();
+      return new Diagnoser(load());
     } catch (RuntimeException e) {
       return e;
     }
@@ -48,10 +48,11 @@ final class BundledCatalog {
     }
   }
 
-  static Catalog get() {
+  /** Returns the diagnoser over the bundled catalog, built with its index on first use. */
+  static Diagnoser diagnoser() {
     Object result = Holder.RESULT;
-    if (result instanceof Catalog) {
-      return (Catalog) result;
+    if (result instanceof Diagnoser) {
+      return (Diagnoser) result;
     }
     RuntimeException failure = (RuntimeException) result;
     if (failure instanceof CatalogException) {

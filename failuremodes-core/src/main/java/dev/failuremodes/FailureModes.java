@@ -23,7 +23,32 @@ public final class FailureModes {
    *     every call reports the same problems and cause
    */
   public static Catalog catalog() {
-    return BundledCatalog.get();
+    return BundledCatalog.diagnoser().catalog();
+  }
+
+  /**
+   * Starts a query over the bundled catalog from symptom ids or free-text phrases.
+   *
+   * <pre>{@code
+   * Diagnosis d = FailureModes.forSymptoms("large train-test gap", "accuracy dropped after release").diagnose();
+   * }</pre>
+   *
+   * @throws NullPointerException if the array or an element is null
+   * @throws IllegalArgumentException if there is no input, or only blank ones
+   * @throws CatalogException if the bundled catalog cannot be loaded
+   */
+  public static Query forSymptoms(String... symptoms) {
+    return BundledCatalog.diagnoser().forSymptoms(symptoms);
+  }
+
+  /**
+   * Starts a query over the bundled catalog from a collection of symptom ids or phrases.
+   *
+   * @throws NullPointerException if the collection or an element is null
+   * @throws IllegalArgumentException if there is no input, or only blank ones
+   */
+  public static Query forSymptoms(java.util.Collection<String> symptoms) {
+    return BundledCatalog.diagnoser().forSymptoms(symptoms);
   }
 
   /**

@@ -10,14 +10,15 @@ import picocli.CommandLine.Command;
 /**
  * The {@code failuremodes} command-line tool: browse the bundled catalog and diagnose symptoms.
  *
- * <p>Exit codes: 0 success; 2 usage error (unknown option, command or id); 3 nothing recognised.
+ * <p>Exit codes: 0 success; 2 usage error (unknown option, command or id); 3 nothing recognised, or
+ * {@code --strict} and something unrecognised.
  */
 @Command(
     name = "failuremodes",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Explore the catalog of machine-learning failure modes.",
-    subcommands = {StagesCommand.class, ListCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DiagnoseCommand.class, StagesCommand.class, ListCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for a usage error. */
   public static final int USAGE = 2;

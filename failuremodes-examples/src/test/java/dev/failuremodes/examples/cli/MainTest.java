@@ -59,4 +59,36 @@ class MainTest {
     assertThat(run("diagnoze")).isEqualTo(Main.USAGE);
     assertThat(err.toString()).contains("Unmatched argument at index 0: 'diagnoze'");
   }
+
+  @Test
+  void diagnose_printsATableAndExitsZero() {
+    assertThat(run("diagnose", "large train-test gap", "accuracy dropped after release")).isZero();
+    assertThat(out.toString()).startsWith("Diagnosis of 2 inputs").contains("data-leakage").contains("plan: 1.");
+  }
+
+  @Test
+  void diagnose_json_printsExactlyTheDiagnosisJson() {
+    assertThat(run("diagnose", "--json", "--limit", "3", "model overfits")).isZero();
+    String expected = dev.failuremodes.FailureModes.forSymptoms("model overfits").limit(3).diagnose().toJson();
+    assertThat(out.toString()).isEqualTo(expected);
+  }
+
+  @Test
+  void diagnose_nothingRecognised_exitsThree() {
+    assertThat(run("diagnose", "xyzzy plugh")).isEqualTo(Main.NOTHING_RECOGNISED);
+    assertThat(err.toString()).startsWith("not recognised: 'xyzzy plugh'");
+  }
+
+  @Test
+  void diagnose_strictWithUnknown_exitsThreeWithSuggestionsOnStderr() {
+    assertThat(run("diagnose", "--strict", "model overfits", "xyzzy plugh")).isEqualTo(Main.NOTHING_RECOGNISED);
+    assertThat(err.toString()).startsWith("Unknown symptom 'xyzzy plugh'");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void diagnose_badLimitOrNoSymptom_isAUsageError() {
+    assertThat(run("diagnose", "--limit", "0", "overfit")).isEqualTo(Main.USAGE);
+    assertThat(run("diagnose")).isEqualTo(Main.USAGE);
+  }
 }

@@ -1,0 +1,96 @@
+package dev.failuremodes;
+
+import dev.failuremodes.internal.render.DiagnosisRenderer;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The answer to a query: what each input resolved to, the inputs that were not recognised, the ranked candidates
+ * and the fix plan. Immutable. {@code toString()} is a compact table, {@link #toMarkdown()} a report and {@link
+ * #toJson()} the documented JSON shape.
+ */
+public final class Diagnosis {
+  private final String catalogVersion;
+  private final List<String> inputs;
+  private final List<Resolution> resolutions;
+  private final List<Unrecognized> unrecognized;
+  private final List<Candidate> candidates;
+  private final List<PlannedFix> plan;
+
+  Diagnosis(
+      String catalogVersion,
+      List<String> inputs,
+      List<Resolution> resolutions,
+      List<Unrecognized> unrecognized,
+      List<Candidate> candidates,
+      List<PlannedFix> plan) {
+    this.catalogVersion = catalogVersion;
+    this.inputs = List.copyOf(inputs);
+    this.resolutions = List.copyOf(resolutions);
+    this.unrecognized = List.copyOf(unrecognized);
+    this.candidates = List.copyOf(candidates);
+    this.plan = List.copyOf(plan);
+  }
+
+  /** Returns the version of the catalog that produced it. */
+  public String catalogVersion() {
+    return catalogVersion;
+  }
+
+  /** Returns the inputs as given. */
+  public List<String> inputs() {
+    return inputs;
+  }
+
+  /** Returns what each non-blank input resolved to, in input order. */
+  public List<Resolution> resolutions() {
+    return resolutions;
+  }
+
+  /** Returns the inputs that matched no symptom, with suggestions. */
+  public List<Unrecognized> unrecognized() {
+    return unrecognized;
+  }
+
+  /** Returns the candidates, most likely first. */
+  public List<Candidate> candidates() {
+    return candidates;
+  }
+
+  /** Returns the most likely candidate, if any input was recognised. */
+  public Optional<Candidate> top() {
+    return candidates.stream().findFirst();
+  }
+
+  /** Returns the fixes to try, most useful first, each naming the candidates it addresses. */
+  public List<PlannedFix> plan() {
+    return plan;
+  }
+
+  /** Returns why there are no candidates, or empty when there are some. */
+  public Optional<String> whyEmpty() {
+    if (!candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    if (resolutions.stream().noneMatch(Resolution::recognized)) {
+      return Optional.of("No input was recognised as a symptom; see the suggestions, or use ids from catalog.symptoms().");
+    }
+    return Optional.of("The recognised symptoms point to no failure mode within the chosen stages and minimum score.");
+  }
+
+  /** Returns a Markdown report: candidates, evidence and plan. */
+  public String toMarkdown() {
+    return DiagnosisRenderer.markdown(this);
+  }
+
+  /** Returns the diagnosis as JSON in the shape documented in the README. */
+  public String toJson() {
+    return DiagnosisRenderer.json(this);
+  }
+
+  /** Returns a compact table for JShell and test failures. */
+  @Override
+  public String toString() {
+    return DiagnosisRenderer.table(this);
+  }
+}

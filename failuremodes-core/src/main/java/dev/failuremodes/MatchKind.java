@@ -1,0 +1,20 @@
+package dev.failuremodes;
+
+/** How an input was matched to a symptom, from most to least certain. */
+public enum MatchKind {
+  /** The input is the symptom's id. */
+  ID,
+  /** The input is the symptom's name, after normalisation. */
+  NAME,
+  /** The input is one of the symptom's aliases, after normalisation. */
+  ALIAS,
+  /** The input names a metric and a value that crosses one of the symptom's signal thresholds. */
+  SIGNAL,
+  /** The input shares telling words with the symptom's name, aliases or description. */
+  SIMILARITY;
+
+  /** Returns the lowercase name used in JSON. */
+  public String id() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

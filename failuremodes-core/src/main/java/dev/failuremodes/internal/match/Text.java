@@ -1,0 +1,80 @@
+package dev.failuremodes.internal.match;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Normalises free text for matching: Unicode compatibility forms, case, dash and slash variants, punctuation,
+ * British spellings, and a light stemmer, so that "Train–test gaps", "train/test gap" and "train test gap" agree.
+ * Linear in the input's length.
+ */
+public final class Text {
+  private static final Pattern SEPARATORS = Pattern.compile("[\\p{Pd}\\u2212/_|\\\\]+");
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}.%]+");
+  private static final Set<String> STOP =
+      Set.of("a", "an", "the", "of", "on", "in", "to", "is", "are", "was", "were", "be", "been", "and", "or", "for",
+          "with", "at", "by", "from", "our", "we", "my", "it", "its", "this", "that", "these", "those", "has", "have",
+          "had", "very", "seems", "seem", "there", "some", "which", "while", "into", "than", "so", "as", "but");
+
+  private Text() {}
+
+  /** Returns the text in canonical spacing and case, separators turned into spaces. */
+  public static String normalize(String text) {
+    String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    s = SEPARATORS.matcher(s).replaceAll(" ");
+    s = NON_WORD.matcher(s).replaceAll(" ");
+    return s.trim().replaceAll("\\s+", " ");
+  }
+
+  /** Returns the normalised, stemmed tokens without stop words. */
+  public static List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
+    for (String raw : normalize(text).split(" ")) {
+      String t = raw.endsWith(".") ? raw.substring(0, raw.length() - 1) : raw;
+      if (t.isEmpty() || STOP.contains(t)) {
+        continue;
+      }
+      out.add(stem(t));
+    }
+    return out;
+  }
+
+  /** Returns a token's stem: American spelling, and common plural and tense endings removed. */
+  public static String stem(String token) {
+    if (token.isEmpty() || !Character.isLetter(token.charAt(0))) {
+      return token;
+    }
+    String t = token;
+    t = t.replace("isation", "ization").replace("ising", "izing").replace("ised", "ized").replace("ise", "ize");
+    if (t.endsWith("our") && t.length() > 5) {
+      t = t.substring(0, t.length() - 3) + "or";
+    }
+    t = t.replace("elling", "eling").replace("elled", "eled").replace("odelling", "odeling");
+    if (t.endsWith("ies") && t.length() > 4) {
+      t = t.substring(0, t.length() - 3) + "y";
+    } else if (t.endsWith("sses")) {
+      t = t.substring(0, t.length() - 2);
+    } else if (t.endsWith("s") && !t.endsWith("ss") && !t.endsWith("us") && !t.endsWith("is") && t.length() > 3) {
+      t = t.substring(0, t.length() - 1);
+    }
+    if (t.endsWith("ing") && t.length() > 5) {
+      t = t.substring(0, t.length() - 3);
+    } else if (t.endsWith("ed") && t.length() > 4) {
+      t = t.substring(0, t.length() - 2);
+    } else if (t.endsWith("ly") && t.length() > 5) {
+      t = t.substring(0, t.length() - 2);
+    }
+    if (t.length() > 4 && t.charAt(t.length() - 1) == t.charAt(t.length() - 2) && !t.endsWith("ss")
+        && !t.endsWith("ll")) {
+      t = t.substring(0, t.length() - 1);
+    }
+    if (t.endsWith("e") && t.length() > 4) {
+      t = t.substring(0, t.length() - 1);
+    }
+    return t;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.failuremodes.internal.rank;
+
+import dev.failuremodes.Candidate;
+import dev.failuremodes.Evidence;
+import dev.failuremodes.FailureMode;
+import dev.failuremodes.Fix;
+import dev.failuremodes.Indicator;
+import dev.failuremodes.Level;
+import dev.failuremodes.PlannedFix;
+import dev.failuremodes.Resolution;
+import dev.failuremodes.Stage;
+import dev.failuremodes.SymptomMatch;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Scores failure modes from resolved inputs and orders their fixes. Each piece of evidence contributes
+ * weight × match confidence × specificity, where specificity falls as a symptom indicates more modes; an input
+ * contributes at most once per mode (its strongest symptom), and contributions combine by noisy-OR, so a score stays
+ * in [0, 1] and grows with independent evidence. Ties break by debugging order, then id.
+ */
+public final class Ranker {
+  private final List<FailureMode> modes;
+  private final Map<String, Integer> modesPerSymptom = new HashMap<>();
+  private final Function<String, Fix> fixes;
+
+  /** Prepares a ranker over the catalog's failure modes; deprecated modes are never candidates. */
+  public Ranker(List<FailureMode> modes, Function<String, Fix> fixes) {
+    this.modes = modes.stream().filter(m -> !m.deprecated()).toList();
+    this.fixes = fixes;
+    for (FailureMode m : this.modes) {
+      for (Indicator i : m.indicators()) {
+        modesPerSymptom.merge(i.symptom(), 1, Integer::sum);
+      }
+    }
+  }
+
+  /** Returns how specific a symptom is: 1 when it indicates one mode, less the more modes share it. */
+  double specificity(String symptom) {
+    return Math.pow(modesPerSymptom.getOrDefault(symptom, 1), -0.3);
+  }
+
+  /** Ranks every mode with evidence in the given stages, above the minimum score. */
+  public List<Candidate> rank(List<Resolution> resolutions, Set<Stage> stages, double minScore, int limit) {
+    record Scored(FailureMode mode, double score, List<Evidence> evidence) {}
+    List<Scored> scored = new ArrayList<>();
+    for (FailureMode mode : modes) {
+      if (!stages.contains(mode.stage())) {
+        continue;
+      }
+      List<Evidence> evidence = new ArrayList<>();
+      double miss = 1.0;
+      for (Resolution r : resolutions) {
+        Evidence strongest = null;
+        for (SymptomMatch match : r.matches()) {
+          String id = match.symptom().id();
+          var weight = mode.weightOf(id);
+          if (weight.isEmpty()) {
+            continue;
+          }
+          double contribution = weight.get() * match.confidence() * specificity(id);
+          if (strongest == null || contribution > strongest.contribution()) {
+            strongest = new Evidence(r.input(), id, round(contribution));
+          }
+        }
+        if (strongest != null) {
+          evidence.add(strongest);
+          miss *= 1.0 - strongest.contribution();
+        }
+      }
+      double score = round(1.0 - miss);
+      if (!evidence.isEmpty() && score >= minScore) {
+        evidence.sort(Comparator.comparingDouble(Evidence::contribution).reversed());
+        scored.add(new Scored(mode, score, evidence));
+      }
+    }
+    scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+        .thenComparing(s -> s.mode().stage().debuggingOrder())
+        .thenComparing(s -> s.mode().id()));
+    List<Candidate> out = new ArrayList<>();
+    for (Scored s : scored) {
+      if (out.size() == limit) {
+        break;
+      }
+      out.add(new Candidate(out.size() + 1, s.mode(), s.score(), s.evidence(), explain(s.mode(), s.evidence())));
+    }
+    return out;
+  }
+
+  private static String explain(FailureMode mode, List<Evidence> evidence) {
+    Evidence top = evidence.get(0);
+    String more = evidence.size() == 1 ? "" : " and " + (evidence.size() - 1) + " more input"
+        + (evidence.size() == 2 ? "" : "s");
+    return mode.name() + " (" + mode.stage().id() + ") is indicated by '" + top.input() + "' (" + top.symptom() + ")"
+        + more + ".";
+  }
+
+  /**
+   * Orders the fixes of the candidates: highest leverage first; among those, the fixes that serve the most likely
+   * candidates (earlier in each mode's own order counts more); then earlier stages of the debugging order, lower
+   * effort, and id. A fix shared by several candidates appears once and lists them all.
+   */
+  public List<PlannedFix> plan(List<Candidate> candidates) {
+    Map<String, Double> usefulness = new LinkedHashMap<>();
+    Map<String, List<String>> addresses = new LinkedHashMap<>();
+    for (Candidate c : candidates) {
+      List<String> ids = c.failureMode().fixes();
+      for (int i = 0; i < ids.size(); i++) {
+        String id = ids.get(i);
+        if (fixes.apply(id) == null || fixes.apply(id).deprecated()) {
+          continue;
+        }
+        usefulness.merge(id, c.score() / (1.0 + 0.25 * i), Double::sum);
+        addresses.computeIfAbsent(id, k -> new ArrayList<>()).add(c.id());
+      }
+    }
+    List<PlannedFix> plan = new ArrayList<>();
+    usefulness.forEach((id, u) -> plan.add(new PlannedFix(fixes.apply(id), addresses.get(id), round(u))));
+    plan.sort(Comparator.comparing((PlannedFix p) -> p.fix().leverage() == Level.HIGH ? 0 : p.fix().leverage() == Level.MEDIUM ? 1 : 2)
+        .thenComparing(p -> -bucket(p.usefulness()))
+        .thenComparing(p -> p.fix().stage().debuggingOrder())
+        .thenComparing(p -> p.fix().effort().ordinal())
+        .thenComparing(p -> p.fix().id()));
+    return plan;
+  }
+
+  /** Coarse usefulness, so that near-equal fixes are ordered by debugging stage rather than by noise. */
+  private static long bucket(double usefulness) {
+    return Math.round(usefulness * 10);
+  }
+
+  private static double round(double value) {
+    return Double.parseDouble(String.format(Locale.ROOT, "%.4f", value));
+  }
+}

@@ -1,0 +1,138 @@
+package dev.failuremodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QueryTest {
+  @Test
+  void forSymptoms_nullArrayOrElement_namesTheArgument() {
+    assertThatThrownBy(() -> FailureModes.forSymptoms((String[]) null))
+        .isInstanceOf(NullPointerException.class).hasMessage("symptoms");
+    assertThatThrownBy(() -> FailureModes.forSymptoms("overfitting", null))
+        .isInstanceOf(NullPointerException.class).hasMessage("symptoms[1]");
+    assertThatThrownBy(() -> FailureModes.forSymptoms(Arrays.asList("a", null)))
+        .isInstanceOf(NullPointerException.class).hasMessage("symptoms[1]");
+  }
+
+  @Test
+  void forSymptoms_noneOrBlank_isAnIllegalArgument() {
+    assertThatThrownBy(FailureModes::forSymptoms).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("No symptoms given: pass at least one non-blank symptom id or phrase, such as 'large train-test gap'.");
+    assertThatThrownBy(() -> FailureModes.forSymptoms(" ", "\t")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void strict_unrecognisedInput_throwsWithSuggestions() {
+    assertThatThrownBy(() -> FailureModes.forSymptoms("overfitting", "xyzzy plugh").strict().diagnose())
+        .isInstanceOf(UnknownSymptomException.class)
+        .hasMessageStartingWith("Unknown symptom 'xyzzy plugh'");
+  }
+
+  @Test
+  void nothingRecognised_hasNoCandidatesAndSaysWhy() {
+    Diagnosis d = FailureModes.forSymptoms("xyzzy plugh").diagnose();
+    assertThat(d.candidates()).isEmpty();
+    assertThat(d.top()).isEmpty();
+    assertThat(d.unrecognized()).extracting(Unrecognized::input).containsExactly("xyzzy plugh");
+    assertThat(d.whyEmpty()).contains(
+        "No input was recognised as a symptom; see the suggestions, or use ids from catalog.symptoms().");
+  }
+
+  @Test
+  void unrecognisedInput_isListedNotDropped_whileOthersAreDiagnosed() {
+    Diagnosis d = FailureModes.forSymptoms("overfitting-observed", "xyzzy plugh").diagnose();
+    assertThat(d.top()).get().extracting(Candidate::id).isEqualTo("overfitting");
+    assertThat(d.unrecognized()).hasSize(1);
+    assertThat(d.inputs()).containsExactly("overfitting-observed", "xyzzy plugh");
+  }
+
+  @Test
+  void refinements_returnNewQueriesAndValidateArguments() {
+    Query q = FailureModes.forSymptoms("model overfits");
+    assertThat(q.limit(1)).isNotSameAs(q);
+    assertThat(q.limit(1).diagnose().candidates()).hasSize(1);
+    assertThat(q.diagnose().candidates().size()).isGreaterThan(1);
+    assertThat(q.inStages(Stage.MODELING).diagnose().candidates())
+        .allSatisfy(c -> assertThat(c.failureMode().stage()).isEqualTo(Stage.MODELING));
+    assertThat(q.minScore(0.99).diagnose().candidates()).isEmpty();
+    assertThatThrownBy(() -> q.limit(0)).hasMessage("limit must be at least 1: 0");
+    assertThatThrownBy(() -> q.minScore(1.5)).hasMessage("minScore must be in [0, 1]: 1.5");
+    assertThatThrownBy(q::inStages).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void matching_normalisesDashesSlashesCaseAndTypos() {
+    for (String phrase : List.of("Large train–test gap", "large TRAIN/TEST gap", "train test gap", "train-test-gap")) {
+      Resolution r = FailureModes.forSymptoms(phrase).diagnose().resolutions().get(0);
+      assertThat(r.matches()).as(phrase).first().extracting(m -> m.symptom().id()).isEqualTo("train-test-gap");
+    }
+    Resolution typo = FailureModes.forSymptoms("multicolinearity").diagnose().resolutions().get(0);
+    assertThat(typo.matches()).first().extracting(m -> m.symptom().id()).isEqualTo("high-feature-correlation");
+    Resolution signal = FailureModes.forSymptoms("PSI 0.31 on feature age").diagnose().resolutions().get(0);
+    assertThat(signal.matches()).first().extracting(SymptomMatch::kind).isEqualTo(MatchKind.SIGNAL);
+  }
+
+  @Test
+  void ranking_isDeterministicAndScoresAreInRange() {
+    Diagnosis a = FailureModes.forSymptoms("large train-test gap", "accuracy dropped after release").diagnose();
+    Diagnosis b = FailureModes.forSymptoms("large train-test gap", "accuracy dropped after release").diagnose();
+    assertThat(a.toJson()).isEqualTo(b.toJson());
+    assertThat(a.candidates()).allSatisfy(c -> assertThat(c.score()).isBetween(0.0, 1.0));
+    assertThat(a.candidates()).extracting(Candidate::rank).startsWith(1, 2, 3);
+  }
+
+  @Test
+  void plan_listsSharedFixesOnceWithEveryCandidate() {
+    Diagnosis d = FailureModes.forSymptoms("large train-test gap", "accuracy dropped after release").diagnose();
+    assertThat(d.plan()).extracting(p -> p.fix().id()).doesNotHaveDuplicates();
+    PlannedFix first = d.plan().get(0);
+    assertThat(first.fix().leverage()).isEqualTo(Level.HIGH);
+    assertThat(d.plan()).anySatisfy(p -> assertThat(p.addresses()).hasSizeGreaterThan(1));
+  }
+
+  @Test
+  void toJson_hasTheDocumentedShape() throws Exception {
+    Diagnosis d = FailureModes.forSymptoms("large train-test gap", "xyzzy plugh").diagnose();
+    JsonNode json = new ObjectMapper().readTree(d.toJson());
+    assertThat(json.get("catalogVersion").asText()).isEqualTo(FailureModes.catalog().catalogVersion());
+    assertThat(json.get("inputs")).hasSize(2);
+    JsonNode resolved = json.get("resolved").get(0);
+    assertThat(resolved.get("input").asText()).isEqualTo("large train-test gap");
+    assertThat(resolved.get("symptoms").get(0).get("id").asText()).isEqualTo("train-test-gap");
+    assertThat(resolved.get("symptoms").get(0).get("confidence").asDouble()).isEqualTo(1.0);
+    assertThat(json.get("unrecognized").get(0).get("input").asText()).isEqualTo("xyzzy plugh");
+    assertThat(json.get("unrecognized").get(0).get("suggestions").isArray()).isTrue();
+    JsonNode c = json.get("candidates").get(0);
+    assertThat(c.get("rank").asInt()).isEqualTo(1);
+    for (String field : List.of("id", "name", "stage", "score", "evidence", "explanation")) {
+      assertThat(c.has(field)).as(field).isTrue();
+    }
+    assertThat(c.get("evidence").get(0).fieldNames()).toIterable().containsExactly("input", "symptom", "contribution");
+    JsonNode p = json.get("plan").get(0);
+    for (String field : List.of("fix", "name", "leverage", "stage", "addresses")) {
+      assertThat(p.has(field)).as(field).isTrue();
+    }
+  }
+
+  @Test
+  void renderers_showCandidatesAndPlan() {
+    Diagnosis d = FailureModes.forSymptoms("model overfits").diagnose();
+    assertThat(d.toString()).startsWith("Diagnosis of 1 input (catalog ").contains("overfitting").contains("plan: 1.");
+    assertThat(d.toMarkdown()).startsWith("## Diagnosis").contains("| 1 | Overfitting (`overfitting`)")
+        .contains("### Fix plan");
+  }
+
+  @Test
+  void longInput_isHandledWithoutDroppingIt() {
+    String postmortem = "After the release the model broke overnight. ".repeat(2000);
+    Diagnosis d = FailureModes.forSymptoms(postmortem).diagnose();
+    assertThat(d.inputs()).containsExactly(postmortem);
+    assertThat(d.resolutions()).hasSize(1);
+  }
+}
