@@ -32,6 +32,7 @@ class DiagnosisAccuracyTest {
       model works in the pilot region but fails on the new market | distribution-shift sampling-bias
       training data not representative of production | distribution-shift
       lots of NaNs in the income column | missing-data
+      high missing rate in several columns | missing-data
       underrepresented groups in the training set | sampling-bias
       scaler fit before split | preprocessing-leakage
       feature selection was done on the full dataset before cross-validation | preprocessing-leakage
@@ -65,6 +66,7 @@ class DiagnosisAccuracyTest {
       loss plateau from the start | optimization-failure vanishing-gradients
       models with the same validation score behave differently | underspecification
       best AUC model loses money | wrong-metric
+      false negatives cost more than false positives but we report accuracy | wrong-metric ignored-class-imbalance
       accuracy 99% but zero recall on the minority class | ignored-class-imbalance
       accuracy paradox | ignored-class-imbalance
       we tuned on the test set | test-set-contamination
