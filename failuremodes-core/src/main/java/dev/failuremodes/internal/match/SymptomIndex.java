@@ -97,11 +97,8 @@ public final class SymptomIndex {
     Map<Symptom, SymptomMatch> best = new LinkedHashMap<>();
     signalMatches(normalized, best);
     similarityMatches(Text.tokens(input), best);
-    List<SymptomMatch> ranked = new ArrayList<>(best.values());
-    ranked.sort(Comparator.comparingDouble(SymptomMatch::confidence).reversed()
-        .thenComparing(m -> m.symptom().id()));
     List<SymptomMatch> out = new ArrayList<>();
-    for (SymptomMatch m : ranked) {
+    for (SymptomMatch m : bestFirst(best)) {
       if (m.confidence() < CONFIDENCE_FLOOR || out.size() == MAX_MATCHES) {
         break;
       }
@@ -210,6 +207,14 @@ public final class SymptomIndex {
     return best;
   }
 
+  /** Returns the matches by confidence, highest first, ties by symptom id so results are deterministic. */
+  private static List<SymptomMatch> bestFirst(Map<Symptom, SymptomMatch> best) {
+    List<SymptomMatch> ranked = new ArrayList<>(best.values());
+    ranked.sort(Comparator.comparingDouble(SymptomMatch::confidence).reversed()
+        .thenComparing(m -> m.symptom().id()));
+    return ranked;
+  }
+
   private static void offer(Map<Symptom, SymptomMatch> best, SymptomMatch candidate) {
     SymptomMatch current = best.get(candidate.symptom());
     if (current == null || candidate.confidence() > current.confidence()) {
@@ -221,11 +226,8 @@ public final class SymptomIndex {
   public List<String> suggest(String input) {
     Map<Symptom, SymptomMatch> best = new LinkedHashMap<>();
     similarityMatches(Text.tokens(input), best);
-    List<SymptomMatch> ranked = new ArrayList<>(best.values());
-    ranked.sort(Comparator.comparingDouble(SymptomMatch::confidence).reversed()
-        .thenComparing(m -> m.symptom().id()));
     List<String> out = new ArrayList<>();
-    for (SymptomMatch m : ranked) {
+    for (SymptomMatch m : bestFirst(best)) {
       if (out.size() == 3 || m.confidence() < 0.15) {
         break;
       }

@@ -114,7 +114,8 @@ public final class Ranker {
       List<String> ids = c.failureMode().fixes();
       for (int i = 0; i < ids.size(); i++) {
         String id = ids.get(i);
-        if (fixes.apply(id) == null || fixes.apply(id).deprecated()) {
+        Fix fix = fixes.apply(id);
+        if (fix == null || fix.deprecated()) {
           continue;
         }
         usefulness.merge(id, c.score() / (1.0 + 0.25 * i), Double::sum);
