@@ -77,6 +77,17 @@ public final class Suggestions {
 
   /** Returns the optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps. */
   public static int distance(String a, String b) {
+    return distance(a, b, Integer.MAX_VALUE - 1);
+  }
+
+  /**
+   * Returns the optimal-string-alignment distance if it is at most {@code limit}, or some value above
+   * {@code limit} as soon as every alignment is known to exceed it.
+   */
+  public static int distance(String a, String b, int limit) {
+    if (Math.abs(a.length() - b.length()) > limit) {
+      return limit + 1;
+    }
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;
@@ -85,6 +96,7 @@ public final class Suggestions {
       d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
+      int rowMin = d[i][0];
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         int best = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
@@ -92,8 +104,21 @@ public final class Suggestions {
           best = Math.min(best, d[i - 2][j - 2] + 1);
         }
         d[i][j] = best;
+        rowMin = Math.min(rowMin, best);
+      }
+      // A swap can reach back two rows, so stop only when two consecutive rows are over the limit.
+      if (rowMin > limit && i > 1 && minOf(d[i - 1]) > limit) {
+        return limit + 1;
       }
     }
     return d[a.length()][b.length()];
+  }
+
+  private static int minOf(int[] row) {
+    int min = Integer.MAX_VALUE;
+    for (int v : row) {
+      min = Math.min(min, v);
+    }
+    return min;
   }
 }

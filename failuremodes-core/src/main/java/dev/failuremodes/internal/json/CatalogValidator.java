@@ -68,22 +68,8 @@ public final class CatalogValidator {
   /** One document: its name for messages and its parsed tree. */
   public record Layer(String source, JsonNode root) {}
 
-  /** Where an entry came from, and what it refers to. */
-  private static final class Entry<T> {
-    final String id;
-    final T value;
-    final String source;
-    final String path;
-    final List<Ref> refs;
-
-    Entry(String id, T value, String source, String path, List<Ref> refs) {
-      this.id = id;
-      this.value = value;
-      this.source = source;
-      this.path = path;
-      this.refs = refs;
-    }
-  }
+  /** Where an entry came from, and what it refers to; the value is null when the entry itself has problems. */
+  private record Entry<T>(T value, String source, String path, List<Ref> refs) {}
 
   private enum Kind {
     SYMPTOM("symptom"),
@@ -148,7 +134,7 @@ public final class CatalogValidator {
   }
 
   private static <T> List<T> values(Map<String, Entry<T>> entries) {
-    return entries.values().stream().map(e -> e.value).collect(Collectors.toList());
+    return entries.values().stream().map(Entry::value).collect(Collectors.toList());
   }
 
   private void readLayer(Layer layer, boolean base) {
@@ -557,16 +543,16 @@ public final class CatalogValidator {
     }
     Entry<T> existing = entries.get(id);
     if (existing != null) {
-      if (existing.source.equals(f.source())) {
-        f.problem(path + ".id", "duplicate " + label + " id '" + id + "'; first defined at " + existing.path);
+      if (existing.source().equals(f.source())) {
+        f.problem(path + ".id", "duplicate " + label + " id '" + id + "'; first defined at " + existing.path());
         return;
       }
       if (!override) {
-        f.problem(path + ".id", alreadyDefined(label, id, existing.source + " at " + existing.path));
+        f.problem(path + ".id", alreadyDefined(label, id, existing.source() + " at " + existing.path()));
         return;
       }
     }
-    entries.put(id, new Entry<>(id, value, f.source(), path, refs));
+    entries.put(id, new Entry<>(value, f.source(), path, refs));
   }
 
   private static String alreadyDefined(String label, String id, String origin) {
@@ -585,7 +571,7 @@ public final class CatalogValidator {
     all.addAll(modes.values());
     all.addAll(caseStudies.values());
     for (Entry<?> entry : all) {
-      for (Ref ref : entry.refs) {
+      for (Ref ref : entry.refs()) {
         Map<String, ? extends Entry<?>> targets =
             ref.kind() == Kind.SYMPTOM ? symptoms : ref.kind() == Kind.FIX ? fixes : modes;
         if (!targets.containsKey(ref.id())) {

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,17 +31,33 @@ public final class SymptomIndex {
   /** A second match must come this close to the best one to be kept. */
   static final double RELATIVE_CUTOFF = 0.8;
 
-  private static final Pattern METRIC_VALUE =
-      Pattern.compile("([a-z][a-z0-9 ]{0,40}?)\\s*(?:=|:|of|is|at|>|>=|<|<=)?\\s*(-?\\d+(?:\\.\\d+)?)(%?)");
+  /** A number standing alone (not inside a word such as "p99"), with an optional percent sign. */
+  private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}.])(\\d+(?:\\.\\d+)?)(%?)");
+  /** Words that may stand between a metric's name and its value ("psi of 0.3", "ece is 0.1"). */
+  private static final Set<String> CONNECTORS = Set.of("of", "is", "at", "was", "=", "above", "below", "now");
 
-  private record Phrase(Symptom symptom, MatchKind kind, List<String> tokens) {}
+  /** A name or alias as tokens; identity-keyed, since two symptoms may phrase something alike. */
+  private static final class Phrase {
+    final Symptom symptom;
+    final List<String> tokens;
+    /** The summed idf of the tokens, set once while the index is built. */
+    double mass;
+
+    Phrase(Symptom symptom, List<String> tokens) {
+      this.symptom = symptom;
+      this.tokens = tokens;
+    }
+  }
 
   private final List<Symptom> symptoms;
   private final Map<String, SymptomMatch> exact = new HashMap<>();
   private final List<Phrase> phrases = new ArrayList<>();
-  private final Map<Symptom, Set<String>> descriptionTokens = new LinkedHashMap<>();
+  /** For each token, the phrases that contain it, so that a query only scores phrases it shares a word with. */
+  private final Map<String, List<Phrase>> phrasesByToken = new HashMap<>();
+  /** For each token, the symptoms whose description contains it. */
+  private final Map<String, List<Symptom>> descriptionsByToken = new HashMap<>();
   private final Map<String, Double> idf = new HashMap<>();
-  private final Set<String> vocabulary = new HashSet<>();
+  private final Typos typos;
   private final Map<String, List<SignalEntry>> signalsByMetric = new HashMap<>();
 
   private record SignalEntry(Symptom symptom, Signal signal) {}
@@ -59,15 +77,15 @@ public final class SymptomIndex {
         exact.putIfAbsent(Text.normalize(alias), new SymptomMatch(s, 1.0, MatchKind.ALIAS));
       }
       Set<String> documentTokens = new HashSet<>();
-      phrases.add(new Phrase(s, MatchKind.NAME, Text.tokens(s.name())));
+      phrases.add(new Phrase(s, Text.tokens(s.name())));
       documentTokens.addAll(Text.tokens(s.name()));
       for (String alias : s.aliases()) {
         List<String> tokens = Text.tokens(alias);
-        phrases.add(new Phrase(s, MatchKind.ALIAS, tokens));
+        phrases.add(new Phrase(s, tokens));
         documentTokens.addAll(tokens);
       }
       Set<String> description = new HashSet<>(Text.tokens(s.description()));
-      descriptionTokens.put(s, description);
+      description.forEach(t -> descriptionsByToken.computeIfAbsent(t, k -> new ArrayList<>()).add(s));
       documentTokens.addAll(description);
       documentTokens.forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
       for (Signal signal : s.signals()) {
@@ -77,7 +95,13 @@ public final class SymptomIndex {
     }
     int n = Math.max(1, symptoms.size());
     documentFrequency.forEach((t, df) -> idf.put(t, Math.log(1.0 + (double) n / df)));
-    vocabulary.addAll(documentFrequency.keySet());
+    typos = new Typos(documentFrequency.keySet());
+    for (Phrase p : phrases) {
+      for (String t : p.tokens) {
+        p.mass += idf.get(t);
+      }
+      p.tokens.stream().distinct().forEach(t -> phrasesByToken.computeIfAbsent(t, k -> new ArrayList<>()).add(p));
+    }
   }
 
   private static String metricKey(String metric) {
@@ -86,15 +110,16 @@ public final class SymptomIndex {
 
   /** Returns the symptoms an input resolves to, best first; empty when nothing reaches the confidence floor. */
   public List<SymptomMatch> resolve(String input) {
-    String normalized = Text.normalize(input);
     SymptomMatch hit = exact.get(input.trim());
-    if (hit == null) {
-      hit = exact.get(normalized);
-    }
     if (hit != null) {
       return List.of(hit);
     }
-    Map<Symptom, SymptomMatch> best = new LinkedHashMap<>();
+    String normalized = Text.normalize(input);
+    hit = exact.get(normalized);
+    if (hit != null) {
+      return List.of(hit);
+    }
+    Map<String, SymptomMatch> best = new LinkedHashMap<>();
     signalMatches(normalized, best);
     similarityMatches(Text.tokens(input), best);
     List<SymptomMatch> out = new ArrayList<>();
@@ -110,20 +135,26 @@ public final class SymptomIndex {
     return out;
   }
 
-  private void signalMatches(String normalized, Map<Symptom, SymptomMatch> best) {
+  private void signalMatches(String normalized, Map<String, SymptomMatch> best) {
     if (signalsByMetric.isEmpty()) {
       return;
     }
-    Matcher m = METRIC_VALUE.matcher(normalized);
+    Matcher m = NUMBER.matcher(normalized);
     while (m.find()) {
-      String[] words = m.group(1).trim().split(" ");
-      double value = Double.parseDouble(m.group(2)) / (m.group(3).isEmpty() ? 1.0 : 100.0);
-      // The metric name is the last word or two before the number ("psi 0.31", "p99 latency ms 250").
-      for (int take = 1; take <= Math.min(3, words.length); take++) {
-        StringBuilder key = new StringBuilder();
-        for (int i = words.length - take; i < words.length; i++) {
-          key.append(words[i]);
-        }
+      double value = Double.parseDouble(m.group(1)) / (m.group(2).isEmpty() ? 1.0 : 100.0);
+      // The metric's name is the last one to three words before the number ("psi 0.31", "cohens kappa 0.41").
+      // Look back a bounded distance, so that many numbers in a long text keep the scan linear.
+      int from = Math.max(0, m.start() - 80);
+      List<String> words = new ArrayList<>(List.of(normalized.substring(from, m.start()).trim().split(" ")));
+      if (from > 0) {
+        words.remove(0); // possibly cut in half
+      }
+      while (!words.isEmpty() && CONNECTORS.contains(words.get(words.size() - 1))) {
+        words.remove(words.size() - 1);
+      }
+      StringBuilder key = new StringBuilder();
+      for (int take = 1; take <= Math.min(3, words.size()); take++) {
+        key.insert(0, words.get(words.size() - take));
         for (SignalEntry e : signalsByMetric.getOrDefault(key.toString(), List.of())) {
           if (e.signal().matches(value)) {
             offer(best, new SymptomMatch(e.symptom(), 0.95, MatchKind.SIGNAL));
@@ -133,98 +164,65 @@ public final class SymptomIndex {
     }
   }
 
-  private void similarityMatches(List<String> rawTokens, Map<Symptom, SymptomMatch> best) {
+  private void similarityMatches(List<String> rawTokens, Map<String, SymptomMatch> best) {
     List<String> query = new ArrayList<>();
     Map<String, Double> factor = new HashMap<>();
-    Map<String, String> corrected = new HashMap<>();
+    Map<String, Optional<String>> corrected = new HashMap<>();
     double queryMass = 0;
     for (String t : rawTokens) {
-      String known = vocabulary.contains(t) ? t : corrected.computeIfAbsent(t, k -> String.valueOf(correct(k)));
-      boolean inVocabulary = vocabulary.contains(known);
+      Optional<String> known =
+          idf.containsKey(t) ? Optional.of(t) : corrected.computeIfAbsent(t, k -> Optional.ofNullable(typos.correct(k)));
       // Unknown words still dilute the match, so that a long unrelated sentence is not read as a symptom.
-      queryMass += inVocabulary ? idf.get(known) : 1.0;
-      if (inVocabulary && !factor.containsKey(known)) {
-        query.add(known);
-        factor.put(known, known.equals(t) ? 1.0 : 0.8);
+      queryMass += known.map(idf::get).orElse(1.0);
+      if (known.isPresent() && !factor.containsKey(known.get())) {
+        query.add(known.get());
+        factor.put(known.get(), known.get().equals(t) ? 1.0 : 0.8);
       }
     }
-    if (query.isEmpty()) {
-      return;
+    Map<Phrase, Double> sharedByPhrase = new HashMap<>();
+    Map<Symptom, Double> sharedByDescription = new IdentityHashMap<>();
+    for (String t : query) {
+      double w = idf.get(t) * factor.get(t);
+      for (Phrase p : phrasesByToken.getOrDefault(t, List.of())) {
+        sharedByPhrase.merge(p, w, Double::sum);
+      }
+      for (Symptom s : descriptionsByToken.getOrDefault(t, List.of())) {
+        sharedByDescription.merge(s, w, Double::sum);
+      }
     }
-    for (Phrase p : phrases) {
-      if (p.tokens().isEmpty()) {
-        continue;
-      }
-      double shared = 0;
-      double phraseMass = 0;
-      for (String t : p.tokens()) {
-        double w = idf.getOrDefault(t, 1.0);
-        phraseMass += w;
-        if (factor.containsKey(t)) {
-          shared += w * factor.get(t);
-        }
-      }
-      if (shared == 0) {
-        continue;
-      }
-      double dice = 2 * shared / (queryMass + phraseMass);
-      double coverage = p.tokens().size() >= 2 ? shared / phraseMass : 0;
+    for (Map.Entry<Phrase, Double> e : sharedByPhrase.entrySet()) {
+      Phrase p = e.getKey();
+      double shared = e.getValue();
+      double mass = p.mass;
+      double dice = 2 * shared / (queryMass + mass);
+      double coverage = p.tokens.size() >= 2 ? shared / mass : 0;
       double confidence = Math.min(0.99, Math.max(dice, 0.9 * coverage));
-      offer(best, new SymptomMatch(p.symptom(), confidence, MatchKind.SIMILARITY));
+      offer(best, new SymptomMatch(p.symptom, confidence, MatchKind.SIMILARITY));
     }
-    for (Map.Entry<Symptom, Set<String>> d : descriptionTokens.entrySet()) {
-      double shared = 0;
-      for (String t : query) {
-        if (d.getValue().contains(t)) {
-          shared += idf.getOrDefault(t, 1.0) * factor.get(t);
-        }
-      }
-      double confidence = 0.7 * shared / queryMass;
-      if (confidence > 0) {
-        offer(best, new SymptomMatch(d.getKey(), confidence, MatchKind.SIMILARITY));
-      }
+    for (Map.Entry<Symptom, Double> e : sharedByDescription.entrySet()) {
+      offer(best, new SymptomMatch(e.getKey(), 0.7 * e.getValue() / queryMass, MatchKind.SIMILARITY));
     }
-  }
-
-  /** Returns the vocabulary word a typo most likely meant, or null. */
-  private String correct(String token) {
-    if (token.length() < 4 || !Character.isLetter(token.charAt(0))) {
-      return null;
-    }
-    int allowed = token.length() >= 7 ? 2 : 1;
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String v : vocabulary) {
-      if (Math.abs(v.length() - token.length()) > allowed) {
-        continue;
-      }
-      int d = Suggestions.distance(token, v);
-      if (d <= allowed && (d < bestDistance || (d == bestDistance && v.compareTo(best) < 0))) {
-        best = v;
-        bestDistance = d;
-      }
-    }
-    return best;
   }
 
   /** Returns the matches by confidence, highest first, ties by symptom id so results are deterministic. */
-  private static List<SymptomMatch> bestFirst(Map<Symptom, SymptomMatch> best) {
+  private static List<SymptomMatch> bestFirst(Map<String, SymptomMatch> best) {
     List<SymptomMatch> ranked = new ArrayList<>(best.values());
     ranked.sort(Comparator.comparingDouble(SymptomMatch::confidence).reversed()
         .thenComparing(m -> m.symptom().id()));
     return ranked;
   }
 
-  private static void offer(Map<Symptom, SymptomMatch> best, SymptomMatch candidate) {
-    SymptomMatch current = best.get(candidate.symptom());
+  private static void offer(Map<String, SymptomMatch> best, SymptomMatch candidate) {
+    // Keyed by id: value types hash all their attributes, which a hot path should not pay for.
+    SymptomMatch current = best.get(candidate.symptom().id());
     if (current == null || candidate.confidence() > current.confidence()) {
-      best.put(candidate.symptom(), candidate);
+      best.put(candidate.symptom().id(), candidate);
     }
   }
 
   /** Returns up to three symptom ids near an unrecognised input, for suggestions. */
   public List<String> suggest(String input) {
-    Map<Symptom, SymptomMatch> best = new LinkedHashMap<>();
+    Map<String, SymptomMatch> best = new LinkedHashMap<>();
     similarityMatches(Text.tokens(input), best);
     List<String> out = new ArrayList<>();
     for (SymptomMatch m : bestFirst(best)) {

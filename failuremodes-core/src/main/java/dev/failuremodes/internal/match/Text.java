@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 public final class Text {
   private static final Pattern SEPARATORS = Pattern.compile("[\\p{Pd}\\u2212/_|\\\\]+");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}.%]+");
+  private static final Pattern BRITISH_ISE = Pattern.compile("is(e|ed|ing)$");
   private static final Set<String> STOP =
       Set.of("a", "an", "the", "of", "on", "in", "to", "is", "are", "was", "were", "be", "been", "and", "or", "for",
           "with", "at", "by", "from", "our", "we", "my", "it", "its", "this", "that", "these", "those", "has", "have",
@@ -26,8 +27,8 @@ public final class Text {
   public static String normalize(String text) {
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     s = SEPARATORS.matcher(s).replaceAll(" ");
-    s = NON_WORD.matcher(s).replaceAll(" ");
-    return s.trim().replaceAll("\\s+", " ");
+    // Whitespace is not a word character, so this also collapses runs of spaces.
+    return NON_WORD.matcher(s).replaceAll(" ").trim();
   }
 
   /** Returns the normalised, stemmed tokens without stop words. */
@@ -49,11 +50,14 @@ public final class Text {
       return token;
     }
     String t = token;
-    t = t.replace("isation", "ization").replace("ising", "izing").replace("ised", "ized").replace("ise", "ize");
+    t = t.replace("isation", "ization");
+    if (t.endsWith("ise") || t.endsWith("ised") || t.endsWith("ising")) {
+      t = BRITISH_ISE.matcher(t).replaceFirst("iz$1");
+    }
     if (t.endsWith("our") && t.length() > 5) {
       t = t.substring(0, t.length() - 3) + "or";
     }
-    t = t.replace("elling", "eling").replace("elled", "eled").replace("odelling", "odeling");
+    t = t.replace("elling", "eling").replace("elled", "eled");
     if (t.endsWith("ies") && t.length() > 4) {
       t = t.substring(0, t.length() - 3) + "y";
     } else if (t.endsWith("sses")) {

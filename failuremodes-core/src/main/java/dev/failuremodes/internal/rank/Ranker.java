@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -28,8 +27,11 @@ import java.util.function.Function;
  */
 public final class Ranker {
   private final List<FailureMode> modes;
-  private final Map<String, Integer> modesPerSymptom = new HashMap<>();
+  /** For each symptom, the modes it indicates with their weights, so that ranking touches only modes with evidence. */
+  private final Map<String, List<Weighted>> modesBySymptom = new HashMap<>();
   private final Function<String, Fix> fixes;
+
+  private record Weighted(FailureMode mode, double weight) {}
 
   /** Prepares a ranker over the catalog's failure modes; deprecated modes are never candidates. */
   public Ranker(List<FailureMode> modes, Function<String, Fix> fixes) {
@@ -37,48 +39,50 @@ public final class Ranker {
     this.fixes = fixes;
     for (FailureMode m : this.modes) {
       for (Indicator i : m.indicators()) {
-        modesPerSymptom.merge(i.symptom(), 1, Integer::sum);
+        modesBySymptom.computeIfAbsent(i.symptom(), k -> new ArrayList<>()).add(new Weighted(m, i.weight()));
       }
     }
   }
 
   /** Returns how specific a symptom is: 1 when it indicates one mode, less the more modes share it. */
   double specificity(String symptom) {
-    return Math.pow(modesPerSymptom.getOrDefault(symptom, 1), -0.3);
+    return Math.pow(modesBySymptom.getOrDefault(symptom, List.of()).size(), -0.3);
   }
 
   /** Ranks every mode with evidence in the given stages, above the minimum score. */
   public List<Candidate> rank(List<Resolution> resolutions, Set<Stage> stages, double minScore, int limit) {
     record Scored(FailureMode mode, double score, List<Evidence> evidence) {}
-    List<Scored> scored = new ArrayList<>();
-    for (FailureMode mode : modes) {
-      if (!stages.contains(mode.stage())) {
-        continue;
-      }
-      List<Evidence> evidence = new ArrayList<>();
-      double miss = 1.0;
-      for (Resolution r : resolutions) {
-        Evidence strongest = null;
-        for (SymptomMatch match : r.matches()) {
-          String id = match.symptom().id();
-          var weight = mode.weightOf(id);
-          if (weight.isEmpty()) {
+    // Per mode, per input: the strongest evidence that input gives the mode (an input counts once per mode).
+    // Keyed by id: value types hash all their attributes, which a hot path should not pay for.
+    Map<String, FailureMode> byId = new HashMap<>();
+    Map<String, Map<String, Evidence>> strongest = new LinkedHashMap<>();
+    for (Resolution r : resolutions) {
+      for (SymptomMatch match : r.matches()) {
+        String id = match.symptom().id();
+        double specificity = specificity(id);
+        for (Weighted w : modesBySymptom.getOrDefault(id, List.of())) {
+          if (!stages.contains(w.mode().stage())) {
             continue;
           }
-          double contribution = weight.get() * match.confidence() * specificity(id);
-          if (strongest == null || contribution > strongest.contribution()) {
-            strongest = new Evidence(r.input(), id, round(contribution));
-          }
-        }
-        if (strongest != null) {
-          evidence.add(strongest);
-          miss *= 1.0 - strongest.contribution();
+          double contribution = round(w.weight() * match.confidence() * specificity);
+          byId.put(w.mode().id(), w.mode());
+          strongest.computeIfAbsent(w.mode().id(), k -> new LinkedHashMap<>())
+              .merge(r.input(), new Evidence(r.input(), id, contribution),
+                  (a, b) -> b.contribution() > a.contribution() ? b : a);
         }
       }
+    }
+    List<Scored> scored = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Evidence>> e : strongest.entrySet()) {
+      List<Evidence> evidence = new ArrayList<>(e.getValue().values());
+      double miss = 1.0;
+      for (Evidence ev : evidence) {
+        miss *= 1.0 - ev.contribution();
+      }
       double score = round(1.0 - miss);
-      if (!evidence.isEmpty() && score >= minScore) {
+      if (score >= minScore) {
         evidence.sort(Comparator.comparingDouble(Evidence::contribution).reversed());
-        scored.add(new Scored(mode, score, evidence));
+        scored.add(new Scored(byId.get(e.getKey()), score, evidence));
       }
     }
     scored.sort(Comparator.comparingDouble(Scored::score).reversed()
@@ -137,7 +141,8 @@ public final class Ranker {
     return Math.round(usefulness * 10);
   }
 
+  /** Rounds to four decimals, so that scores print and compare stably. */
   private static double round(double value) {
-    return Double.parseDouble(String.format(Locale.ROOT, "%.4f", value));
+    return Math.round(value * 10_000) / 10_000.0;
   }
 }

@@ -1,0 +1,78 @@
+package dev.failuremodes.benchmarks;
+
+import dev.failuremodes.Catalog;
+import dev.failuremodes.Diagnosis;
+import dev.failuremodes.Diagnoser;
+import dev.failuremodes.FailureModes;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Time of one diagnosis over the bundled catalog, by kind of input: exact ids (the alert-annotation case), alert
+ * titles with values, and free-text sentences with typos.
+ *
+ * <pre>
+ * ./mvnw -B -ntp -q package -DskipTests
+ * java -jar failuremodes-benchmarks/target/benchmarks.jar DiagnoseBenchmark
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class DiagnoseBenchmark {
+  @Param({"ids", "alert", "prose"})
+  public String inputs;
+
+  private Diagnoser diagnoser;
+  private String[] symptoms;
+  private String catalogJson;
+
+  /** Builds the diagnoser and picks the inputs. */
+  @Setup
+  public void setUp() {
+    diagnoser = FailureModes.using(FailureModes.catalog());
+    catalogJson = FailureModes.catalog().toJson();
+    switch (inputs) {
+      case "ids":
+        symptoms = new String[] {"train-test-gap", "launch-regression"};
+        break;
+      case "alert":
+        symptoms = new String[] {"PSI 0.31 on feature age", "Null rate spike on column country"};
+        break;
+      default:
+        symptoms = new String[] {
+          "After the release the accuracy dropped sharply and the trian/test gap looked suspicious",
+          "we think some features are computed after the event"
+        };
+    }
+  }
+
+  /** One query, resolved, ranked and planned. */
+  @Benchmark
+  public Diagnosis diagnose() {
+    return diagnoser.forSymptoms(symptoms).diagnose();
+  }
+
+  /** Parsing and validating the bundled catalog again (what the first call pays, without class loading). */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 5)
+  @Measurement(iterations = 20)
+  public Catalog parseCatalog() {
+    return Catalog.parse(catalogJson, "bundled");
+  }
+}
