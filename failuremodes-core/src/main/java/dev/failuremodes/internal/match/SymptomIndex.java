@@ -57,7 +57,8 @@ public final class SymptomIndex {
   /** For each token, the symptoms whose description contains it. */
   private final Map<String, List<Symptom>> descriptionsByToken = new HashMap<>();
   private final Map<String, Double> idf = new HashMap<>();
-  private final Typos typos;
+  /** Built on the first input with an unknown word, since inputs that are ids never need it. */
+  private volatile Typos typos;
   private final Map<String, List<SignalEntry>> signalsByMetric = new HashMap<>();
 
   private record SignalEntry(Symptom symptom, Signal signal) {}
@@ -95,7 +96,6 @@ public final class SymptomIndex {
     }
     int n = Math.max(1, symptoms.size());
     documentFrequency.forEach((t, df) -> idf.put(t, Math.log(1.0 + (double) n / df)));
-    typos = new Typos(documentFrequency.keySet());
     for (Phrase p : phrases) {
       for (String t : p.tokens) {
         p.mass += idf.get(t);
@@ -171,7 +171,7 @@ public final class SymptomIndex {
     double queryMass = 0;
     for (String t : rawTokens) {
       Optional<String> known =
-          idf.containsKey(t) ? Optional.of(t) : corrected.computeIfAbsent(t, k -> Optional.ofNullable(typos.correct(k)));
+          idf.containsKey(t) ? Optional.of(t) : corrected.computeIfAbsent(t, k -> Optional.ofNullable(typos().correct(k)));
       // Unknown words still dilute the match, so that a long unrelated sentence is not read as a symptom.
       queryMass += known.map(idf::get).orElse(1.0);
       if (known.isPresent() && !factor.containsKey(known.get())) {
@@ -202,6 +202,20 @@ public final class SymptomIndex {
     for (Map.Entry<Symptom, Double> e : sharedByDescription.entrySet()) {
       offer(best, new SymptomMatch(e.getKey(), 0.7 * e.getValue() / queryMass, MatchKind.SIMILARITY));
     }
+  }
+
+  private Typos typos() {
+    Typos built = typos;
+    if (built == null) {
+      synchronized (this) {
+        built = typos;
+        if (built == null) {
+          built = new Typos(idf.keySet());
+          typos = built;
+        }
+      }
+    }
+    return built;
   }
 
   /** Returns the matches by confidence, highest first, ties by symptom id so results are deterministic. */
