@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class SymptomIndex {
   /** Matches below this confidence are not accepted, so noise is reported rather than guessed. */
-  public static final double CONFIDENCE_FLOOR = 0.5;
+  public static final double CONFIDENCE_FLOOR = 0.4;
   /** At most this many symptoms per input. */
   static final int MAX_MATCHES = 3;
   /** A second match must come this close to the best one to be kept. */
@@ -119,11 +119,8 @@ public final class SymptomIndex {
     if (hit != null) {
       return List.of(hit);
     }
-    Map<String, SymptomMatch> best = new LinkedHashMap<>();
-    signalMatches(normalized, best);
-    similarityMatches(Text.tokens(input), best);
     List<SymptomMatch> out = new ArrayList<>();
-    for (SymptomMatch m : bestFirst(best)) {
+    for (SymptomMatch m : scored(input, normalized)) {
       if (m.confidence() < CONFIDENCE_FLOOR || out.size() == MAX_MATCHES) {
         break;
       }
@@ -133,6 +130,14 @@ public final class SymptomIndex {
       out.add(m);
     }
     return out;
+  }
+
+  /** Returns every symptom the input shares evidence with, most confident first, before any floor is applied. */
+  List<SymptomMatch> scored(String input, String normalized) {
+    Map<String, SymptomMatch> best = new LinkedHashMap<>();
+    signalMatches(normalized, best);
+    similarityMatches(Text.tokens(input), best);
+    return bestFirst(best);
   }
 
   private void signalMatches(String normalized, Map<String, SymptomMatch> best) {
@@ -179,19 +184,34 @@ public final class SymptomIndex {
         factor.put(known.get(), known.get().equals(t) ? 1.0 : 0.8);
       }
     }
+    // A corrected word may support a match but not carry it alone, or ordinary words would be "corrected"
+    // into catalog terms ("less" into "loss"); a one-word input is the exception, as it is most likely a typo.
+    boolean correctionsAlone = query.size() == 1;
     Map<Phrase, Double> sharedByPhrase = new HashMap<>();
+    Set<Phrase> phrasesWithExactWord = new HashSet<>();
     Map<Symptom, Double> sharedByDescription = new IdentityHashMap<>();
+    Set<Symptom> descriptionsWithExactWord = new HashSet<>();
     for (String t : query) {
       double w = idf.get(t) * factor.get(t);
+      boolean exactWord = factor.get(t) == 1.0;
       for (Phrase p : phrasesByToken.getOrDefault(t, List.of())) {
         sharedByPhrase.merge(p, w, Double::sum);
+        if (exactWord) {
+          phrasesWithExactWord.add(p);
+        }
       }
       for (Symptom s : descriptionsByToken.getOrDefault(t, List.of())) {
         sharedByDescription.merge(s, w, Double::sum);
+        if (exactWord) {
+          descriptionsWithExactWord.add(s);
+        }
       }
     }
     for (Map.Entry<Phrase, Double> e : sharedByPhrase.entrySet()) {
       Phrase p = e.getKey();
+      if (!correctionsAlone && !phrasesWithExactWord.contains(p)) {
+        continue;
+      }
       double shared = e.getValue();
       double mass = p.mass;
       double dice = 2 * shared / (queryMass + mass);
@@ -200,6 +220,9 @@ public final class SymptomIndex {
       offer(best, new SymptomMatch(p.symptom, confidence, MatchKind.SIMILARITY));
     }
     for (Map.Entry<Symptom, Double> e : sharedByDescription.entrySet()) {
+      if (!correctionsAlone && !descriptionsWithExactWord.contains(e.getKey())) {
+        continue;
+      }
       offer(best, new SymptomMatch(e.getKey(), 0.7 * e.getValue() / queryMass, MatchKind.SIMILARITY));
     }
   }
@@ -236,10 +259,8 @@ public final class SymptomIndex {
 
   /** Returns up to three symptom ids near an unrecognised input, for suggestions. */
   public List<String> suggest(String input) {
-    Map<String, SymptomMatch> best = new LinkedHashMap<>();
-    similarityMatches(Text.tokens(input), best);
     List<String> out = new ArrayList<>();
-    for (SymptomMatch m : bestFirst(best)) {
+    for (SymptomMatch m : scored(input, Text.normalize(input))) {
       if (out.size() == 3 || m.confidence() < 0.15) {
         break;
       }

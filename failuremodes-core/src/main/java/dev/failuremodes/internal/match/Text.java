@@ -16,10 +16,16 @@ public final class Text {
   private static final Pattern SEPARATORS = Pattern.compile("[\\p{Pd}\\u2212/_|\\\\]+");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}.%]+");
   private static final Pattern BRITISH_ISE = Pattern.compile("is(e|ed|ing)$");
+  /** Function words that say nothing about which symptom is meant. Negations are kept: "not" changes meaning. */
   private static final Set<String> STOP =
-      Set.of("a", "an", "the", "of", "on", "in", "to", "is", "are", "was", "were", "be", "been", "and", "or", "for",
-          "with", "at", "by", "from", "our", "we", "my", "it", "its", "this", "that", "these", "those", "has", "have",
-          "had", "very", "seems", "seem", "there", "some", "which", "while", "into", "than", "so", "as", "but");
+      Set.of("a", "an", "the", "of", "on", "in", "to", "is", "are", "was", "were", "be", "been", "being", "and", "or",
+          "for", "with", "at", "by", "from", "our", "we", "us", "my", "i", "you", "your", "it", "its", "this", "that",
+          "these", "those", "has", "have", "had", "very", "seems", "seem", "there", "some", "which", "while", "into",
+          "than", "so", "as", "but", "also", "just", "even", "still", "again", "really", "quite", "lot", "lots", "far",
+          "often", "every", "any", "all", "get", "gets", "got", "go", "goes", "went", "did", "do", "does", "done",
+          "when", "what", "why", "how", "who", "where", "would", "could", "should", "will", "can", "may", "might",
+          "must", "they", "them", "their", "he", "she", "his", "her", "about", "around", "since", "until", "then",
+          "now", "today", "yesterday", "here", "like", "think", "says", "said", "say", "one", "two", "three");
 
   private Text() {}
 

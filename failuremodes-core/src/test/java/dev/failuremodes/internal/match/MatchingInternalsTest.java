@@ -61,4 +61,24 @@ class MatchingInternalsTest {
     assertThat(index.resolve("psi 0.05")).as("below the threshold: no signal match")
         .noneSatisfy(m -> assertThat(m.kind()).isEqualTo(dev.failuremodes.MatchKind.SIGNAL));
   }
+
+  @Test
+  void unrelatedSentences_matchNoSymptom() {
+    SymptomIndex index = new SymptomIndex(FailureModes.catalog().symptoms());
+    for (String noise : List.of("the weather is nice today", "please review my pull request before lunch",
+        "the coffee machine on floor three is broken again", "we are hiring two engineers next quarter")) {
+      assertThat(index.resolve(noise)).as(noise).isEmpty();
+    }
+  }
+
+  @Test
+  void correctedWords_supportButDoNotCarryAMatch() {
+    SymptomIndex index = new SymptomIndex(FailureModes.catalog().symptoms());
+    // "less" is one edit from "loss"; alone it must not pull in the loss-curve symptoms.
+    assertThat(index.resolve("women are approved far less often than men"))
+        .noneSatisfy(m -> assertThat(m.symptom().id()).startsWith("loss-"));
+    // With an exact word beside it, a typo still helps: "trian" supports "test gap".
+    assertThat(index.resolve("the trian/test gap is large")).first()
+        .satisfies(m -> assertThat(m.symptom().id()).isEqualTo("train-test-gap"));
+  }
 }
