@@ -33,6 +33,12 @@ public final class SymptomIndex {
 
   /** A number standing alone (not inside a word such as "p99"), with an optional percent sign. */
   private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}.])(\\d+(?:\\.\\d+)?)(%?)");
+  /** Words that name a score on training data, and on held-out data, for the derived train_test_gap metric. */
+  private static final Set<String> TRAIN_WORDS = Set.of("train", "training");
+  private static final Set<String> HELD_OUT_WORDS =
+      Set.of("validation", "val", "valid", "test", "testing", "holdout", "dev", "eval", "evaluation");
+  /** The metric key of the training minus held-out score, read from texts that give both. */
+  static final String GAP_METRIC = "traintestgap";
   /** Words that may stand between a metric's name and its value ("psi of 0.3", "ece is 0.1"). */
   private static final Set<String> CONNECTORS = Set.of("of", "is", "at", "was", "=", "above", "below", "now");
 
@@ -144,9 +150,13 @@ public final class SymptomIndex {
     if (signalsByMetric.isEmpty()) {
       return;
     }
+    Double train = null;
+    Double heldOut = null;
+    boolean lowerIsBetter = false;
     Matcher m = NUMBER.matcher(normalized);
     while (m.find()) {
-      double value = Double.parseDouble(m.group(1)) / (m.group(2).isEmpty() ? 1.0 : 100.0);
+      boolean percent = !m.group(2).isEmpty() || normalized.startsWith(" percent", m.end());
+      double value = Double.parseDouble(m.group(1)) / (percent ? 100.0 : 1.0);
       // The metric's name is the last one to three words before the number ("psi 0.31", "cohens kappa 0.41").
       // Look back a bounded distance, so that many numbers in a long text keep the scan linear.
       int from = Math.max(0, m.start() - 80);
@@ -159,12 +169,27 @@ public final class SymptomIndex {
       }
       StringBuilder key = new StringBuilder();
       for (int take = 1; take <= Math.min(3, words.size()); take++) {
-        key.insert(0, words.get(words.size() - take));
-        for (SignalEntry e : signalsByMetric.getOrDefault(key.toString(), List.of())) {
-          if (e.signal().matches(value)) {
-            offer(best, new SymptomMatch(e.symptom(), 0.95, MatchKind.SIGNAL));
-          }
+        String word = words.get(words.size() - take);
+        key.insert(0, word);
+        offerSignals(key.toString(), value, best);
+        if (TRAIN_WORDS.contains(word) && train == null) {
+          train = value;
+        } else if (HELD_OUT_WORDS.contains(word) && heldOut == null) {
+          heldOut = value;
         }
+        lowerIsBetter |= word.equals("loss") || word.equals("error");
+      }
+    }
+    // "training accuracy 99% validation 70%": the difference is a metric of its own, train_test_gap.
+    if (train != null && heldOut != null) {
+      offerSignals(GAP_METRIC, lowerIsBetter ? heldOut - train : train - heldOut, best);
+    }
+  }
+
+  private void offerSignals(String metricKey, double value, Map<String, SymptomMatch> best) {
+    for (SignalEntry e : signalsByMetric.getOrDefault(metricKey, List.of())) {
+      if (e.signal().matches(value)) {
+        offer(best, new SymptomMatch(e.symptom(), 0.95, MatchKind.SIGNAL));
       }
     }
   }

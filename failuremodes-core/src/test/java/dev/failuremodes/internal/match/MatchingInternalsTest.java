@@ -81,4 +81,18 @@ class MatchingInternalsTest {
     assertThat(index.resolve("the trian/test gap is large")).first()
         .satisfies(m -> assertThat(m.symptom().id()).isEqualTo("train-test-gap"));
   }
+
+  @Test
+  void trainAndHeldOutScores_giveTheDerivedGapSignal() {
+    SymptomIndex index = new SymptomIndex(FailureModes.catalog().symptoms());
+    for (String text : List.of("training accuracy 99 percent validation 70 percent", "train acc 0.99, test acc 0.72",
+        "train loss 0.05 val loss 0.9")) {
+      assertThat(index.resolve(text)).as(text).first().satisfies(m -> {
+        assertThat(m.symptom().id()).isEqualTo("train-test-gap");
+        assertThat(m.kind()).isEqualTo(dev.failuremodes.MatchKind.SIGNAL);
+      });
+    }
+    assertThat(index.resolve("train accuracy 0.91 validation 0.90")).as("a one-point gap is no symptom")
+        .noneSatisfy(m -> assertThat(m.symptom().id()).isEqualTo("train-test-gap"));
+  }
 }
