@@ -68,7 +68,8 @@ public final class Text {
       t = t.substring(0, t.length() - 3) + "y";
     } else if (t.endsWith("sses")) {
       t = t.substring(0, t.length() - 2);
-    } else if (t.endsWith("s") && !t.endsWith("ss") && !t.endsWith("us") && !t.endsWith("is") && t.length() > 3) {
+    } else if (t.endsWith("s") && !t.endsWith("ss") && t.length() > 3) {
+      // Over-stemming ("status" to "statu") is harmless: queries and catalog are stemmed alike.
       t = t.substring(0, t.length() - 1);
     }
     if (t.endsWith("ing") && t.length() > 5) {
