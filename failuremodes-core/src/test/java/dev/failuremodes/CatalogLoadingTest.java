@@ -75,6 +75,7 @@ class CatalogLoadingTest {
       textBlock = """
       duplicate-id.json | $.symptoms[3].id: duplicate symptom id 'train-test-gap'; first defined at $.symptoms[0]
       dangling-reference.json | $.failureModes[0].indicators[1].symptom: unknown symptom 'train-tset-gap' (referenced as an indicator); did you mean 'train-test-gap'?
+      dangling-related-mode.json | $.failureModes[1].related[0].mode: unknown failure mode 'data-leakag' (referenced as a related mode); did you mean 'data-leakage'?
       unknown-stage.json | $.symptoms[1].stage: unknown stage 'modelling'; did you mean 'modeling'? Valid: problem-framing, data, feature-engineering, modeling, evaluation, deployment-monitoring
       bad-weight.json | $.failureModes[0].indicators[0].weight: weight 1.5 is out of range; a weight must be in (0, 1]
       missing-field.json | $.failureModes[1]: missing required field 'summary'
@@ -114,7 +115,7 @@ class CatalogLoadingTest {
             + "  $.failureModes[1].fixes[0]: unknown fix 'time-split' (referenced as a fix); did you mean"
             + " 'strict-split' or 'time-based-split'?\n"
             + "  $.caseStudies[0].failureModes[0]: unknown failure mode 'data-leak' (referenced as a case study's"
-            + " failure mode); did you mean 'data-leakage' or 'data-drift'?"
+            + " failure mode); did you mean 'data-leakage'?"
             + FOOTER);
     assertThat(e.problems()).extracting(CatalogProblem::source).containsOnly("several-errors.json");
     assertThat(e.problems()).extracting(CatalogProblem::location).containsExactly(
@@ -199,7 +200,7 @@ class CatalogLoadingTest {
     Catalog catalog = TestCatalogs.valid();
     assertThatThrownBy(() -> catalog.requireFailureMode("data-leak"))
         .isInstanceOf(UnknownIdException.class)
-        .hasMessage("Unknown failure mode 'data-leak'; did you mean 'data-leakage' or 'data-drift'?");
+        .hasMessage("Unknown failure mode 'data-leak'; did you mean 'data-leakage'?");
     assertThatThrownBy(() -> catalog.requireSymptom("psi"))
         .hasMessage("Unknown symptom 'psi'; did you mean 'psi-alert'?");
     assertThatThrownBy(() -> catalog.requireFix("retrain-weekly"))

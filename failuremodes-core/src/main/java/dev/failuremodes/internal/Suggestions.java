@@ -11,8 +11,8 @@ public final class Suggestions {
   private Suggestions() {}
 
   /**
-   * Returns up to {@code max} candidates near {@code input}, best first: small edit distance, or a shared whole
-   * word (so "leakage" suggests "data-leakage" and "feature-leakage").
+   * Returns up to {@code max} candidates near {@code input}, best first: those within a small edit distance, or,
+   * when none is, those sharing a whole word (so "leakage" suggests "data-leakage" and "feature-leakage").
    */
   public static List<String> nearest(String input, Collection<String> candidates, int max) {
     String key = input.toLowerCase(Locale.ROOT).trim();
@@ -29,9 +29,14 @@ public final class Suggestions {
       } else {
         continue;
       }
-      scored.add(new Scored(candidate, score));
+      scored.add(new Scored(candidate, score, distance <= allowed));
     }
     scored.sort(Comparator.comparingDouble(Scored::score).thenComparing(Scored::candidate));
+    // Near misspellings are better answers than words in common; offer the latter only when there is none.
+    boolean anyClose = scored.stream().anyMatch(Scored::close);
+    if (anyClose) {
+      scored.removeIf(s -> !s.close());
+    }
     List<String> out = new ArrayList<>();
     for (Scored s : scored) {
       if (out.size() == max) {
@@ -59,7 +64,7 @@ public final class Suggestions {
     return out.append('?').toString();
   }
 
-  private record Scored(String candidate, double score) {}
+  private record Scored(String candidate, double score, boolean close) {}
 
   private static boolean sharesWord(String a, String b) {
     for (String wa : a.split("[^a-z0-9]+")) {
