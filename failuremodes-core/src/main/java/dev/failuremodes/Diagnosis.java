@@ -42,7 +42,7 @@ public final class Diagnosis {
     return inputs;
   }
 
-  /** Returns what each non-blank input resolved to, in input order. */
+  /** Returns what each input resolved to, in input order. */
   public List<Resolution> resolutions() {
     return resolutions;
   }

@@ -93,20 +93,18 @@ public final class Query {
   /**
    * Resolves the inputs and ranks the failure modes.
    *
-   * @throws UnknownSymptomException in strict mode, if any non-blank input matched no symptom
+   * @throws UnknownSymptomException in strict mode, if any input matched no symptom (a blank one included)
    */
   public Diagnosis diagnose() {
     SymptomIndex index = diagnoser.index();
     List<Resolution> resolutions = new ArrayList<>();
     List<Unrecognized> unrecognized = new ArrayList<>();
     for (String input : inputs) {
-      if (input.isBlank()) {
-        continue;
-      }
-      Resolution r = new Resolution(input, index.resolve(input));
+      // A blank input among others is reported as unrecognised rather than dropped without a word.
+      Resolution r = new Resolution(input, input.isBlank() ? List.of() : index.resolve(input));
       resolutions.add(r);
       if (!r.recognized()) {
-        unrecognized.add(new Unrecognized(input, index.suggest(input)));
+        unrecognized.add(new Unrecognized(input, input.isBlank() ? List.of() : index.suggest(input)));
       }
     }
     if (strict && !unrecognized.isEmpty()) {

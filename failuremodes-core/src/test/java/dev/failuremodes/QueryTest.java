@@ -135,4 +135,12 @@ class QueryTest {
     assertThat(d.inputs()).containsExactly(postmortem);
     assertThat(d.resolutions()).hasSize(1);
   }
+
+  @Test
+  void blankInputAmongOthers_isReportedAsUnrecognised() {
+    Diagnosis d = FailureModes.forSymptoms("model overfits", "  ").diagnose();
+    assertThat(d.unrecognized()).containsExactly(new Unrecognized("  ", List.of()));
+    assertThat(d.resolutions()).extracting(Resolution::input).containsExactly("model overfits", "  ");
+    assertThat(d.top()).get().extracting(Candidate::id).isEqualTo("overfitting");
+  }
 }

@@ -2,6 +2,7 @@ package dev.failuremodes.examples.cli;
 
 import dev.failuremodes.Catalog;
 import dev.failuremodes.FailureModes;
+import dev.failuremodes.FailureModesException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -20,6 +21,8 @@ import picocli.CommandLine.Command;
     description = "Explore the catalog of machine-learning failure modes.",
     subcommands = {DiagnoseCommand.class, StagesCommand.class, ListCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+  /** Exit code when the library itself failed, such as a missing or invalid bundled catalog. */
+  public static final int FAILURE = 1;
   /** Exit code for a usage error. */
   public static final int USAGE = 2;
   /** Exit code when nothing the user gave was recognised. */
@@ -27,14 +30,11 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  private final Catalog catalog;
+  Main() {}
 
-  Main(Catalog catalog) {
-    this.catalog = catalog;
-  }
-
+  /** Returns the bundled catalog; loaded on first use, inside command execution, so its errors are handled. */
   Catalog catalog() {
-    return catalog;
+    return FailureModes.catalog();
   }
 
   /** Runs the tool and exits with its exit code. */
@@ -46,8 +46,7 @@ public final class Main implements Runnable {
 
   /** Runs the tool in-process over the bundled catalog, writing to the given streams; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    Main main = new Main(FailureModes.catalog());
-    CommandLine cli = new CommandLine(main);
+    CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> USAGE);
@@ -56,6 +55,11 @@ public final class Main implements Runnable {
           if (e instanceof UsageException) {
             commandLine.getErr().println(e.getMessage());
             return USAGE;
+          }
+          if (e instanceof FailureModesException) {
+            // A broken or missing catalog: the message says what and how to fix it; a stack trace would not help.
+            commandLine.getErr().println(e.getMessage());
+            return FAILURE;
           }
           throw e;
         });
