@@ -1,6 +1,5 @@
 package dev.failuremodes.benchmarks;
 
-import dev.failuremodes.Catalog;
 import dev.failuremodes.Diagnosis;
 import dev.failuremodes.Diagnoser;
 import dev.failuremodes.FailureModes;
@@ -38,13 +37,11 @@ public class DiagnoseBenchmark {
 
   private Diagnoser diagnoser;
   private String[] symptoms;
-  private String catalogJson;
 
   /** Builds the diagnoser and picks the inputs. */
   @Setup
   public void setUp() {
     diagnoser = FailureModes.using(FailureModes.catalog());
-    catalogJson = FailureModes.catalog().toJson();
     switch (inputs) {
       case "ids":
         symptoms = new String[] {"train-test-gap", "launch-regression"};
@@ -64,15 +61,5 @@ public class DiagnoseBenchmark {
   @Benchmark
   public Diagnosis diagnose() {
     return diagnoser.forSymptoms(symptoms).diagnose();
-  }
-
-  /** Parsing and validating the bundled catalog again (what the first call pays, without class loading). */
-  @Benchmark
-  @BenchmarkMode(Mode.SingleShotTime)
-  @OutputTimeUnit(TimeUnit.MILLISECONDS)
-  @Warmup(iterations = 5)
-  @Measurement(iterations = 20)
-  public Catalog parseCatalog() {
-    return Catalog.parse(catalogJson, "bundled");
   }
 }
