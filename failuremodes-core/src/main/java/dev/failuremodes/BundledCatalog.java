@@ -32,7 +32,10 @@ final class BundledCatalog {
   }
 
   private static Catalog load() {
-    try (InputStream in = BundledCatalog.class.getResourceAsStream(RESOURCE)) {
+    // Through the class loader, not Class.getResourceAsStream: on the module path the latter looks only inside
+    // this class's own module, and the catalog lives in the failuremodes-catalog module.
+    ClassLoader loader = BundledCatalog.class.getClassLoader();
+    try (InputStream in = loader.getResourceAsStream(RESOURCE.substring(1))) {
       if (in == null) {
         throw new CatalogException(
             List.of(
