@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param fix the fix
  * @param addresses the ids of the candidates it addresses, most likely first
- * @param usefulness how much the candidates it addresses weigh, in [0, 1] times the number of them
+ * @param usefulness the summed scores of the candidates it addresses, each discounted by how late the fix comes in
+ *     that candidate's own order of fixes
  */
 public record PlannedFix(Fix fix, List<String> addresses, double usefulness) {
   /** Copies the list. */

@@ -40,7 +40,7 @@ public final class SymptomIndex {
   /** The metric key of the training minus held-out score, read from texts that give both. */
   static final String GAP_METRIC = "traintestgap";
   /** Words that may stand between a metric's name and its value ("psi of 0.3", "ece is 0.1"). */
-  private static final Set<String> CONNECTORS = Set.of("of", "is", "at", "was", "=", "above", "below", "now");
+  private static final Set<String> CONNECTORS = Set.of("of", "is", "at", "was", "above", "below", "now");
 
   /** A name or alias as tokens; identity-keyed, since two symptoms may phrase something alike. */
   private static final class Phrase {
@@ -57,7 +57,6 @@ public final class SymptomIndex {
 
   private final List<Symptom> symptoms;
   private final Map<String, SymptomMatch> exact = new HashMap<>();
-  private final List<Phrase> phrases = new ArrayList<>();
   /** For each token, the phrases that contain it, so that a query only scores phrases it shares a word with. */
   private final Map<String, List<Phrase>> phrasesByToken = new HashMap<>();
   /** For each token, the symptoms whose description contains it. */
@@ -73,6 +72,7 @@ public final class SymptomIndex {
   public SymptomIndex(List<Symptom> symptoms) {
     this.symptoms = List.copyOf(symptoms);
     Map<String, Integer> documentFrequency = new HashMap<>();
+    List<Phrase> phrases = new ArrayList<>();
     for (Symptom s : symptoms) {
       exact.putIfAbsent(s.id(), new SymptomMatch(s, 1.0, MatchKind.ID));
       if (s.deprecated()) {

@@ -5,7 +5,6 @@ import dev.failuremodes.Evidence;
 import dev.failuremodes.FailureMode;
 import dev.failuremodes.Fix;
 import dev.failuremodes.Indicator;
-import dev.failuremodes.Level;
 import dev.failuremodes.PlannedFix;
 import dev.failuremodes.Resolution;
 import dev.failuremodes.Stage;
@@ -26,7 +25,6 @@ import java.util.function.Function;
  * in [0, 1] and grows with independent evidence. Ties break by debugging order, then id.
  */
 public final class Ranker {
-  private final List<FailureMode> modes;
   /** For each symptom, the modes it indicates with their weights, so that ranking touches only modes with evidence. */
   private final Map<String, List<Weighted>> modesBySymptom = new HashMap<>();
   private final Function<String, Fix> fixes;
@@ -35,9 +33,11 @@ public final class Ranker {
 
   /** Prepares a ranker over the catalog's failure modes; deprecated modes are never candidates. */
   public Ranker(List<FailureMode> modes, Function<String, Fix> fixes) {
-    this.modes = modes.stream().filter(m -> !m.deprecated()).toList();
     this.fixes = fixes;
-    for (FailureMode m : this.modes) {
+    for (FailureMode m : modes) {
+      if (m.deprecated()) {
+        continue;
+      }
       for (Indicator i : m.indicators()) {
         modesBySymptom.computeIfAbsent(i.symptom(), k -> new ArrayList<>()).add(new Weighted(m, i.weight()));
       }
@@ -128,7 +128,7 @@ public final class Ranker {
     }
     List<PlannedFix> plan = new ArrayList<>();
     usefulness.forEach((id, u) -> plan.add(new PlannedFix(fixes.apply(id), addresses.get(id), round(u))));
-    plan.sort(Comparator.comparing((PlannedFix p) -> p.fix().leverage() == Level.HIGH ? 0 : p.fix().leverage() == Level.MEDIUM ? 1 : 2)
+    plan.sort(Comparator.comparing((PlannedFix p) -> p.fix().leverage(), Comparator.reverseOrder())
         .thenComparing(p -> -bucket(p.usefulness()))
         .thenComparing(p -> p.fix().stage().debuggingOrder())
         .thenComparing(p -> p.fix().effort().ordinal())
