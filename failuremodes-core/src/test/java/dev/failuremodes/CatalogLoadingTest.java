@@ -217,4 +217,18 @@ class CatalogLoadingTest {
     }
     throw new AssertionError("expected a CatalogException");
   }
+
+  @Test
+  void read_leavesTheCallersStreamOpen() {
+    boolean[] closed = {false};
+    ByteArrayInputStream in =
+        new ByteArrayInputStream(TestCatalogs.text("valid.json").getBytes(StandardCharsets.UTF_8)) {
+          @Override
+          public void close() {
+            closed[0] = true;
+          }
+        };
+    assertThat(Catalog.read(in, "stream")).isEqualTo(TestCatalogs.valid());
+    assertThat(closed[0]).as("closed by Catalog.read").isFalse();
+  }
 }

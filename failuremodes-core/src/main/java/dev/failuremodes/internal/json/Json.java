@@ -50,6 +50,8 @@ public final class Json {
                   .maxNumberLength(64)
                   .build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          // Streams belong to whoever opened them; Catalog.read promises not to close the caller's.
+          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
           .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
