@@ -143,4 +143,32 @@ class QueryTest {
     assertThat(d.resolutions()).extracting(Resolution::input).containsExactly("model overfits", "  ");
     assertThat(d.top()).get().extracting(Candidate::id).isEqualTo("overfitting");
   }
+
+  @Test
+  void diagnose_fromManyThreadsAtOnce_givesTheSameAnswersAsOneThread() throws Exception {
+    List<String> phrases = List.of("large train-test gap", "PSI 0.31 on feature age", "multicolinearity",
+        "the trian/test gap is large", "model stealing via the API", "xyzzy plugh");
+    List<String> expected = phrases.stream().map(p -> FailureModes.forSymptoms(p).diagnose().toJson()).toList();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        results.add(pool.submit(() -> {
+          for (int round = 0; round < 50; round++) {
+            for (int i = 0; i < phrases.size(); i++) {
+              if (!FailureModes.forSymptoms(phrases.get(i)).diagnose().toJson().equals(expected.get(i))) {
+                return false;
+              }
+            }
+          }
+          return true;
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> result : results) {
+        assertThat(result.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
