@@ -13,16 +13,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Accuracy on sentences written the way people write in tickets and chat, not taken from the catalog's aliases:
- * a development set (used while improving matching and aliases) and a held-out set (written afterwards, measured
- * once before generic engine fixes). The floors sit a little below what was measured, so that a regression fails
- * while a small reshuffle does not; rows marked NONE must never produce a candidate.
+ * a development set (used while improving matching and aliases), a held-out set (written afterwards, measured once
+ * before one generic stemming fix) and a second held-out set (written last, measured once, never tuned on). The
+ * floors sit a little below what was measured, so that a regression fails while a small reshuffle does not; rows
+ * marked NONE must never produce a candidate.
  */
 class FreeTextAccuracyTest {
 
   private record Row(String phrase, List<String> expected) {}
 
   @ParameterizedTest(name = "{0}: top-3 accuracy at least {1}")
-  @CsvSource({"development.tsv, 0.80", "held-out.tsv, 0.75"})
+  @CsvSource({"development.tsv, 0.80", "held-out.tsv, 0.75", "held-out-2.tsv, 0.50"})
   void phrasingSet_meetsItsAccuracyFloorWithoutFalsePositives(String file, double floor) throws Exception {
     List<Row> rows = read(file);
     List<String> misses = new ArrayList<>();
