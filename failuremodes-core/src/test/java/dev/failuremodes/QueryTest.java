@@ -171,4 +171,14 @@ class QueryTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void plan_forOneCandidate_keepsTheCatalogOrderWithinAStageAndLeverage() {
+    Diagnosis d = FailureModes.forSymptoms("large train-test gap").inStages(Stage.DATA).diagnose();
+    assertThat(d.candidates()).extracting(Candidate::id).containsExactly("data-leakage");
+    // data-leakage lists strict separation before fitting preprocessing in the pipeline; both are high-leverage,
+    // low-effort data fixes, so the catalog's order decides.
+    assertThat(d.plan()).extracting(p -> p.fix().id())
+        .containsSubsequence("strict-train-test-separation", "fit-preprocessing-in-pipeline");
+  }
 }

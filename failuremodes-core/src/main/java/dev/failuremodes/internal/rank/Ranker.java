@@ -109,11 +109,13 @@ public final class Ranker {
   /**
    * Orders the fixes of the candidates: highest leverage first; among those, the fixes that serve the most likely
    * candidates (earlier in each mode's own order counts more); then earlier stages of the debugging order, lower
-   * effort, and id. A fix shared by several candidates appears once and lists them all.
+   * effort, the earliest place the fix has in a candidate's own order, and id. A fix shared by several candidates
+   * appears once and lists them all.
    */
   public List<PlannedFix> plan(List<Candidate> candidates) {
     Map<String, Double> usefulness = new LinkedHashMap<>();
     Map<String, List<String>> addresses = new LinkedHashMap<>();
+    Map<String, Integer> earliest = new HashMap<>();
     for (Candidate c : candidates) {
       List<String> ids = c.failureMode().fixes();
       for (int i = 0; i < ids.size(); i++) {
@@ -124,6 +126,7 @@ public final class Ranker {
         }
         usefulness.merge(id, c.score() / (1.0 + 0.25 * i), Double::sum);
         addresses.computeIfAbsent(id, k -> new ArrayList<>()).add(c.id());
+        earliest.merge(id, i, Math::min);
       }
     }
     List<PlannedFix> plan = new ArrayList<>();
@@ -132,6 +135,7 @@ public final class Ranker {
         .thenComparing(p -> -bucket(p.usefulness()))
         .thenComparing(p -> p.fix().stage().debuggingOrder())
         .thenComparing(p -> p.fix().effort().ordinal())
+        .thenComparing(p -> earliest.get(p.fix().id()))
         .thenComparing(p -> p.fix().id()));
     return plan;
   }
