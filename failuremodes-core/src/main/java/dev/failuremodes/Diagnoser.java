@@ -1,5 +1,6 @@
 package dev.failuremodes;
 
+import dev.failuremodes.internal.match.ModeNames;
 import dev.failuremodes.internal.match.SymptomIndex;
 import dev.failuremodes.internal.rank.Ranker;
 import java.util.Arrays;
@@ -12,11 +13,13 @@ public final class Diagnoser {
   private final Catalog catalog;
   private final SymptomIndex index;
   private final Ranker ranker;
+  private final ModeNames modeNames;
 
   Diagnoser(Catalog catalog) {
     this.catalog = catalog;
     this.index = new SymptomIndex(catalog.symptoms());
     this.ranker = new Ranker(catalog.failureModes(), id -> catalog.fix(id).orElse(null));
+    this.modeNames = new ModeNames(catalog.failureModes());
   }
 
   /**
@@ -52,6 +55,10 @@ public final class Diagnoser {
 
   Ranker ranker() {
     return ranker;
+  }
+
+  ModeNames modeNames() {
+    return modeNames;
   }
 
   /** Returns the catalog it queries. */

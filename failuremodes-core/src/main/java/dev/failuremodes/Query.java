@@ -1,5 +1,6 @@
 package dev.failuremodes;
 
+import dev.failuremodes.internal.match.ModeNames;
 import dev.failuremodes.internal.match.SymptomIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,7 +102,7 @@ public final class Query {
     List<Unrecognized> unrecognized = new ArrayList<>();
     for (String input : inputs) {
       // A blank input among others is reported as unrecognised rather than dropped without a word.
-      Resolution r = new Resolution(input, input.isBlank() ? List.of() : index.resolve(input));
+      Resolution r = input.isBlank() ? new Resolution(input, List.of(), List.of()) : resolve(index, input);
       resolutions.add(r);
       if (!r.recognized()) {
         unrecognized.add(new Unrecognized(input, input.isBlank() ? List.of() : index.suggest(input)));
@@ -114,6 +115,24 @@ public final class Query {
     return new Diagnosis(
         diagnoser.catalog().catalogVersion(), inputs, resolutions, unrecognized, candidates,
         diagnoser.ranker().plan(candidates));
+  }
+
+  /**
+   * Resolves one input: an exact symptom id, name or alias settles it; otherwise it may both describe symptoms and
+   * name failure modes ("the model is overfitting").
+   */
+  private Resolution resolve(SymptomIndex index, String input) {
+    List<SymptomMatch> matches = index.resolve(input);
+    boolean exact = !matches.isEmpty() && matches.get(0).kind().compareTo(MatchKind.ALIAS) <= 0;
+    if (exact) {
+      return new Resolution(input, matches, List.of());
+    }
+    ModeNames.Found named = diagnoser.modeNames().find(input);
+    if (named.wholeInput()) {
+      // "data leakage" names a cause and describes nothing else; word overlaps with symptoms would only add noise.
+      matches = matches.stream().filter(m -> m.kind() == MatchKind.SIGNAL).toList();
+    }
+    return new Resolution(input, matches, named.modes());
   }
 
   /** Returns the inputs and settings. */

@@ -148,6 +148,18 @@ class BundledCatalogQualityTest {
   void namesAndAliases_areUniqueWhereTheyMustBe() {
     assertThat(catalog.failureModes().stream().map(m -> m.name().toLowerCase(Locale.ROOT))).doesNotHaveDuplicates();
     assertThat(catalog.fixes().stream().map(f -> f.name().toLowerCase(Locale.ROOT))).doesNotHaveDuplicates();
+    // A failure mode's id, name and aliases name it alone: typing one must not name another mode.
+    Map<String, String> modeOwner = new HashMap<>();
+    for (FailureMode m : catalog.failureModes()) {
+      List<String> names = new ArrayList<>(List.of(m.id().replace('-', ' '), m.name()));
+      names.addAll(m.aliases());
+      for (String name : names) {
+        String key = name.toLowerCase(Locale.ROOT).replace('-', ' ');
+        String previous = modeOwner.putIfAbsent(key, m.id());
+        assertThat(previous == null || previous.equals(m.id())).as("'" + name + "' names " + previous + " and " + m.id())
+            .isTrue();
+      }
+    }
     Map<String, String> owner = new HashMap<>();
     Set<String> shared = new HashSet<>();
     for (Symptom s : catalog.symptoms()) {

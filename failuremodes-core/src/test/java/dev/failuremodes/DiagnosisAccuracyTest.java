@@ -127,4 +127,17 @@ class DiagnosisAccuracyTest {
           .extracting(Candidate::id).isEqualTo(mode.id());
     }
   }
+
+  @Test
+  void everyFailureMode_ranksFirstWhenNamedByIdNameOrAlias() {
+    for (FailureMode mode : FailureModes.catalog().failureModes()) {
+      List<String> names = new java.util.ArrayList<>(List.of(mode.id(), mode.name()));
+      names.addAll(mode.aliases());
+      for (String name : names) {
+        Diagnosis d = FailureModes.forSymptoms(name).diagnose();
+        assertThat(d.top()).as("%s named as '%s'%n%s", mode.id(), name, d).get()
+            .extracting(Candidate::id).isEqualTo(mode.id());
+      }
+    }
+  }
 }

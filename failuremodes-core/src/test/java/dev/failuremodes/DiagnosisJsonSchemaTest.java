@@ -30,7 +30,8 @@ class DiagnosisJsonSchemaTest {
     "PSI 0.31 on feature age",
     "xyzzy plugh",
     "model overfits|xyzzy plugh|  ",
-    "train acc 0.99, test acc 0.72"
+    "train acc 0.99, test acc 0.72",
+    "data leakage|we suspect concept drift in the fraud model"
   })
   void toJson_conformsToTheSchema(String inputs) throws IOException {
     String json = FailureModes.forSymptoms(List.of(inputs.split("\\|", -1))).diagnose().toJson();

@@ -181,4 +181,22 @@ class QueryTest {
     assertThat(d.plan()).extracting(p -> p.fix().id())
         .containsSubsequence("strict-train-test-separation", "fit-preprocessing-in-pipeline");
   }
+
+  @Test
+  void namingAFailureMode_makesItACandidateWithNamedEvidence() {
+    Diagnosis d = FailureModes.forSymptoms("we suspect concept drift in the fraud model").diagnose();
+    assertThat(d.resolutions().get(0).namedModes()).extracting(FailureMode::id).containsExactly("concept-drift");
+    Candidate top = d.top().orElseThrow();
+    assertThat(top.id()).isEqualTo("concept-drift");
+    assertThat(top.evidence().get(0).named()).isTrue();
+    assertThat(top.explanation())
+        .isEqualTo("Concept drift (deployment-monitoring) is named by 'we suspect concept drift in the fraud model'.");
+  }
+
+  @Test
+  void aNegatedName_isNotANamedMode() {
+    Diagnosis d = FailureModes.forSymptoms("accuracy dropped but there is no data drift").diagnose();
+    assertThat(d.resolutions().get(0).namedModes()).isEmpty();
+    assertThat(d.candidates()).extracting(Candidate::id).doesNotContain("data-drift").contains("concept-drift");
+  }
 }

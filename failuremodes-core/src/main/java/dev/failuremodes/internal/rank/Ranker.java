@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -30,6 +31,9 @@ public final class Ranker {
   private final Function<String, Fix> fixes;
 
   private record Weighted(FailureMode mode, double weight) {}
+
+  /** What an input that names a failure mode outright contributes to it: strong, short of certain. */
+  static final double NAMED_CONTRIBUTION = 0.9;
 
   /** Prepares a ranker over the catalog's failure modes; deprecated modes are never candidates. */
   public Ranker(List<FailureMode> modes, Function<String, Fix> fixes) {
@@ -65,10 +69,12 @@ public final class Ranker {
             continue;
           }
           double contribution = round(w.weight() * match.confidence() * specificity);
-          byId.put(w.mode().id(), w.mode());
-          strongest.computeIfAbsent(w.mode().id(), k -> new LinkedHashMap<>())
-              .merge(r.input(), new Evidence(r.input(), id, contribution),
-                  (a, b) -> b.contribution() > a.contribution() ? b : a);
+          keep(strongest, byId, w.mode(), new Evidence(r.input(), Optional.of(id), contribution));
+        }
+      }
+      for (FailureMode named : r.namedModes()) {
+        if (stages.contains(named.stage()) && !named.deprecated()) {
+          keep(strongest, byId, named, new Evidence(r.input(), Optional.empty(), NAMED_CONTRIBUTION));
         }
       }
     }
@@ -98,11 +104,22 @@ public final class Ranker {
     return out;
   }
 
+  /** Keeps, per mode and input, the strongest evidence: an input counts once per mode. */
+  private static void keep(
+      Map<String, Map<String, Evidence>> strongest, Map<String, FailureMode> byId, FailureMode mode, Evidence e) {
+    byId.put(mode.id(), mode);
+    strongest.computeIfAbsent(mode.id(), k -> new LinkedHashMap<>())
+        .merge(e.input(), e, (a, b) -> b.contribution() > a.contribution() ? b : a);
+  }
+
   private static String explain(FailureMode mode, List<Evidence> evidence) {
     Evidence top = evidence.get(0);
     String more = evidence.size() == 1 ? "" : " and " + (evidence.size() - 1) + " more input"
         + (evidence.size() == 2 ? "" : "s");
-    return mode.name() + " (" + mode.stage().id() + ") is indicated by '" + top.input() + "' (" + top.symptom() + ")"
+    if (top.named()) {
+      return mode.name() + " (" + mode.stage().id() + ") is named by '" + top.input() + "'" + more + ".";
+    }
+    return mode.name() + " (" + mode.stage().id() + ") is indicated by '" + top.input() + "' (" + top.via() + ")"
         + more + ".";
   }
 

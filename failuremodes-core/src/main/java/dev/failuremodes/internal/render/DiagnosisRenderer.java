@@ -35,7 +35,7 @@ public final class DiagnosisRenderer {
         Evidence e = c.evidence().get(0);
         out.append(String.format(Locale.ROOT, "  %-3d %-5s %-28s %-22s %s%n", c.rank(), score(c.score()), c.id(),
             c.failureMode().stage().id(),
-            e.symptom() + (c.evidence().size() > 1 ? " +" + (c.evidence().size() - 1) : "")));
+            e.via() + (c.evidence().size() > 1 ? " +" + (c.evidence().size() - 1) : "")));
       }
     }
     for (Unrecognized u : d.unrecognized()) {
@@ -109,6 +109,8 @@ public final class DiagnosisRenderer {
       for (SymptomMatch m : r.matches()) {
         symptoms.addObject().put("id", m.symptom().id()).put("confidence", m.confidence()).put("how", m.kind().id());
       }
+      ArrayNode named = o.putArray("failureModes");
+      r.namedModes().forEach(m -> named.add(m.id()));
     }
     ArrayNode unrecognized = root.putArray("unrecognized");
     for (Unrecognized u : d.unrecognized()) {
@@ -123,7 +125,9 @@ public final class DiagnosisRenderer {
           .put("stage", c.failureMode().stage().id()).put("score", c.score());
       ArrayNode evidence = o.putArray("evidence");
       for (Evidence e : c.evidence()) {
-        evidence.addObject().put("input", e.input()).put("symptom", e.symptom()).put("contribution", e.contribution());
+        ObjectNode item = evidence.addObject().put("input", e.input());
+        e.symptom().ifPresentOrElse(id -> item.put("symptom", id), () -> item.put("named", true));
+        item.put("contribution", e.contribution());
       }
       o.put("explanation", c.explanation());
     }
