@@ -141,12 +141,16 @@ public final class SymptomIndex {
   /** Returns every symptom the input shares evidence with, most confident first, before any floor is applied. */
   List<SymptomMatch> scored(String input, String normalized) {
     Map<String, SymptomMatch> best = new LinkedHashMap<>();
-    signalMatches(normalized, best);
+    Set<String> contradicted = new HashSet<>();
+    signalMatches(normalized, best, contradicted);
     similarityMatches(Text.tokens(input), best);
+    // A value that was measured and did not cross the threshold ("psi 0.05", "train 0.91, validation 0.90")
+    // outweighs word overlap with the same symptom.
+    contradicted.forEach(id -> best.computeIfPresent(id, (k, m) -> m.kind() == MatchKind.SIGNAL ? m : null));
     return bestFirst(best);
   }
 
-  private void signalMatches(String normalized, Map<String, SymptomMatch> best) {
+  private void signalMatches(String normalized, Map<String, SymptomMatch> best, Set<String> contradicted) {
     if (signalsByMetric.isEmpty()) {
       return;
     }
@@ -171,7 +175,7 @@ public final class SymptomIndex {
       for (int take = 1; take <= Math.min(3, words.size()); take++) {
         String word = words.get(words.size() - take);
         key.insert(0, word);
-        offerSignals(key.toString(), value, best);
+        offerSignals(key.toString(), value, best, contradicted);
         if (TRAIN_WORDS.contains(word) && train == null) {
           train = value;
         } else if (HELD_OUT_WORDS.contains(word) && heldOut == null) {
@@ -182,14 +186,17 @@ public final class SymptomIndex {
     }
     // "training accuracy 99% validation 70%": the difference is a metric of its own, train_test_gap.
     if (train != null && heldOut != null) {
-      offerSignals(GAP_METRIC, lowerIsBetter ? heldOut - train : train - heldOut, best);
+      offerSignals(GAP_METRIC, lowerIsBetter ? heldOut - train : train - heldOut, best, contradicted);
     }
   }
 
-  private void offerSignals(String metricKey, double value, Map<String, SymptomMatch> best) {
+  private void offerSignals(
+      String metricKey, double value, Map<String, SymptomMatch> best, Set<String> contradicted) {
     for (SignalEntry e : signalsByMetric.getOrDefault(metricKey, List.of())) {
       if (e.signal().matches(value)) {
         offer(best, new SymptomMatch(e.symptom(), 0.95, MatchKind.SIGNAL));
+      } else {
+        contradicted.add(e.symptom().id());
       }
     }
   }
