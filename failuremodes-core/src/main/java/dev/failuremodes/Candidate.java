@@ -1,6 +1,7 @@
 package dev.failuremodes;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A failure mode that may explain the inputs, with its score and the evidence for it.
@@ -25,6 +26,6 @@ public record Candidate(int rank, FailureMode failureMode, double score, List<Ev
   /** Returns {@code #rank id score}. */
   @Override
   public String toString() {
-    return "#" + rank + " " + failureMode.id() + " " + String.format(java.util.Locale.ROOT, "%.2f", score);
+    return "#" + rank + " " + failureMode.id() + " " + String.format(Locale.ROOT, "%.2f", score);
   }
 }

@@ -1,5 +1,6 @@
 package dev.failuremodes;
 
+import java.util.Collection;
 import java.util.Objects;
 
 /**
@@ -47,7 +48,7 @@ public final class FailureModes {
    * @throws NullPointerException if the collection or an element is null
    * @throws IllegalArgumentException if there is no input, or only blank ones
    */
-  public static Query forSymptoms(java.util.Collection<String> symptoms) {
+  public static Query forSymptoms(Collection<String> symptoms) {
     return BundledCatalog.diagnoser().forSymptoms(symptoms);
   }
 

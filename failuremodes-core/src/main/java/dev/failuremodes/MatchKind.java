@@ -1,5 +1,7 @@
 package dev.failuremodes;
 
+import java.util.Locale;
+
 /** How an input was matched to a symptom, from most to least certain. */
 public enum MatchKind {
   /** The input is the symptom's id. */
@@ -15,6 +17,6 @@ public enum MatchKind {
 
   /** Returns the lowercase name used in JSON. */
   public String id() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

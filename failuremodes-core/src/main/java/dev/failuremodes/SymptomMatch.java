@@ -1,5 +1,7 @@
 package dev.failuremodes;
 
+import java.util.Locale;
+
 /**
  * A symptom that one input resolved to.
  *
@@ -11,6 +13,6 @@ public record SymptomMatch(Symptom symptom, double confidence, MatchKind kind) {
   /** Returns {@code id (kind confidence)}. */
   @Override
   public String toString() {
-    return symptom.id() + " (" + kind.id() + " " + String.format(java.util.Locale.ROOT, "%.2f", confidence) + ")";
+    return symptom.id() + " (" + kind.id() + " " + String.format(Locale.ROOT, "%.2f", confidence) + ")";
   }
 }

@@ -7,6 +7,7 @@ import dev.failuremodes.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -228,7 +229,7 @@ final class Fields {
       case NULL:
         return "null";
       default:
-        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
   }
 }

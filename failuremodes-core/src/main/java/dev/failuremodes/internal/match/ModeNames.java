@@ -2,6 +2,7 @@ package dev.failuremodes.internal.match;
 
 import dev.failuremodes.FailureMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class ModeNames {
       if (!negated && !out.contains(matched)) {
         out.add(matched);
       }
-      java.util.Arrays.fill(covered, start, matchedEnd + 1, true);
+      Arrays.fill(covered, start, matchedEnd + 1, true);
       start = matchedEnd + 1;
     }
     boolean whole = !out.isEmpty();
