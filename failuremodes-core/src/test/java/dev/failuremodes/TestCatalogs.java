@@ -1,12 +1,15 @@
 package dev.failuremodes;
 
+import dev.failuremodes.evaluation.LabelledCase;
+import dev.failuremodes.evaluation.LabelledCases;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-/** The frozen test catalogs under {@code src/test/resources/catalogs}. */
+/** The frozen test catalogs under {@code src/test/resources/catalogs}, and the labelled case files. */
 final class TestCatalogs {
   private TestCatalogs() {}
 
@@ -23,6 +26,15 @@ final class TestCatalogs {
       return Files.readString(path(name));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads a labelled case file from the test resources, such as {@code phrasings/development.tsv}. */
+  static List<LabelledCase> cases(String resource) {
+    try {
+      return LabelledCases.read(Path.of(TestCatalogs.class.getResource("/" + resource).toURI()));
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -19,7 +19,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Explore the catalog of machine-learning failure modes.",
-    subcommands = {DiagnoseCommand.class, StagesCommand.class, ListCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      DiagnoseCommand.class, EvaluateCommand.class, StagesCommand.class, ListCommand.class, ShowCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   /** Exit code when the library itself failed, such as a missing or invalid bundled catalog. */
   public static final int FAILURE = 1;

@@ -2,9 +2,13 @@ package dev.failuremodes.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
   private final StringWriter out = new StringWriter();
@@ -90,5 +94,23 @@ class MainTest {
   void diagnose_badLimitOrNoSymptom_isAUsageError() {
     assertThat(run("diagnose", "--limit", "0", "overfit")).isEqualTo(Main.USAGE);
     assertThat(run("diagnose")).isEqualTo(Main.USAGE);
+  }
+
+  @Test
+  void evaluate_caseFile_printsTheReport(@TempDir Path dir) throws IOException {
+    Path cases = dir.resolve("cases.tsv");
+    Files.writeString(cases, "model overfits\toverfitting\nthe office wifi keeps dropping\tNONE\n");
+    assertThat(run("evaluate", cases.toString())).isZero();
+    assertThat(out.toString()).startsWith("== " + cases + "\nEvaluation of failuremodes (catalog ")
+        .contains("top-1 1/1 (100.0%), top-3 1/1 (100.0%), mean reciprocal rank 1.000");
+  }
+
+  @Test
+  void evaluate_badCaseFile_isAUsageErrorNamingTheLine(@TempDir Path dir) throws IOException {
+    Path cases = dir.resolve("cases.jsonl");
+    Files.writeString(cases, "{\"input\": \"model overfits\", \"expected\": [\"overfiting\"]}\n");
+    assertThat(run("evaluate", cases.toString())).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).startsWith("Invalid case file cases.jsonl:1: unknown failure mode 'overfiting' in"
+        + " expected; did you mean 'overfitting'?");
   }
 }
