@@ -49,6 +49,9 @@ public abstract class FailureMode {
   /** Returns the literature and public write-ups that support this entry. */
   public abstract List<Reference> references();
 
+  /** Returns how this failure showed up in real cases, each with its source; empty in schemaVersion 1 catalogs. */
+  public abstract List<Presentation> presentations();
+
   /** Returns whether this failure mode is retired; retired ids stay resolvable forever. */
   @Value.Default
   public boolean deprecated() {

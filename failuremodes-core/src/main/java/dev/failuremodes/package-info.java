@@ -19,6 +19,7 @@
       "mechanism:mechanisms",
       "detection:detection",
       "related:related",
+      "presentation:presentations",
       "checklist:checklist"
     },
     defaults = @Value.Immutable(copy = false),

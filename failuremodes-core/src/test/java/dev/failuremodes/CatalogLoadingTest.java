@@ -79,7 +79,7 @@ class CatalogLoadingTest {
       unknown-stage.json | $.symptoms[1].stage: unknown stage 'modelling'; did you mean 'modeling'? Valid: problem-framing, data, feature-engineering, modeling, evaluation, deployment-monitoring
       bad-weight.json | $.failureModes[0].indicators[0].weight: weight 1.5 is out of range; a weight must be in (0, 1]
       missing-field.json | $.failureModes[1]: missing required field 'summary'
-      unsupported-schema-version.json | $.schemaVersion: unsupported schemaVersion 2; this version of failuremodes reads schemaVersion 1 (use a failuremodes release that supports it, or convert the document)
+      unsupported-schema-version.json | $.schemaVersion: unsupported schemaVersion 3; this version of failuremodes reads schemaVersion 1 to 2 (use a failuremodes release that supports it, or convert the document)
       syntax-error.json | line 5, column 35: not valid JSON: Unexpected character ('"' (code 34)): was expecting comma to separate Object entries
       """)
   void parse_invalidCatalog_reportsTheProblemWithItsLocation(String file, String problem) {
@@ -87,6 +87,26 @@ class CatalogLoadingTest {
         .isInstanceOf(CatalogException.class)
         .isInstanceOf(FailureModesException.class)
         .hasMessage("Invalid catalog " + file + ": 1 problem\n  " + problem + FOOTER);
+  }
+
+  @Test
+  void presentations_needSchemaVersionTwoAndRoundTrip() {
+    String v1 = TestCatalogs.text("valid.json");
+    assertThat(v1).contains("\"schemaVersion\": 1");
+    String presentation = "\"presentations\": [{\"text\": \"Validation AUC 0.99, production at chance.\","
+        + " \"source\": {\"title\": \"A study\", \"authors\": \"Someone\", \"year\": 2020,"
+        + " \"url\": \"https://example.org/study\"}}],";
+    String withPresentation = v1.replaceFirst("\"id\": \"data-leakage\",", "\"id\": \"data-leakage\", " + presentation);
+    assertThatThrownBy(() -> Catalog.parse(withPresentation, "v1.json"))
+        .hasMessageContaining("$.failureModes[0].presentations: presentations need schemaVersion 2; this document"
+            + " declares schemaVersion 1 (set \"schemaVersion\": 2)");
+    Catalog v2 = Catalog.parse(withPresentation.replace("\"schemaVersion\": 1", "\"schemaVersion\": 2"), "v2.json");
+    assertThat(v2.schemaVersion()).isEqualTo(2);
+    Presentation p = v2.requireFailureMode("data-leakage").presentations().get(0);
+    assertThat(p.text()).isEqualTo("Validation AUC 0.99, production at chance.");
+    assertThat(p.source().url()).contains("https://example.org/study");
+    assertThat(Catalog.parse(v2.toJson(), "round-trip.json")).isEqualTo(v2);
+    assertThat(TestCatalogs.valid().schemaVersion()).isEqualTo(1);
   }
 
   @Test

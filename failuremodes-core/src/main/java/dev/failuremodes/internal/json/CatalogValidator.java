@@ -11,6 +11,7 @@ import dev.failuremodes.Fix;
 import dev.failuremodes.Guidance;
 import dev.failuremodes.Indicator;
 import dev.failuremodes.Level;
+import dev.failuremodes.Presentation;
 import dev.failuremodes.Reference;
 import dev.failuremodes.RelatedMode;
 import dev.failuremodes.Relation;
@@ -35,8 +36,10 @@ import java.util.stream.Collectors;
  * data is built only when there is no problem at all, so a bad catalog is never partly loaded.
  */
 public final class CatalogValidator {
-  /** The only schema version this library reads. */
-  public static final int SCHEMA_VERSION = 1;
+  /** The schema version this library writes; it reads this one and every earlier one. */
+  public static final int SCHEMA_VERSION = 2;
+  /** The oldest schema version this library reads. */
+  public static final int OLDEST_SCHEMA_VERSION = 1;
 
   private static final List<String> ROOT_FIELDS =
       List.of("schemaVersion", "catalogVersion", "stages", "symptoms", "failureModes", "fixes", "caseStudies",
@@ -47,7 +50,8 @@ public final class CatalogValidator {
   private static final List<String> SIGNAL_FIELDS = List.of("metric", "comparator", "threshold", "source");
   private static final List<String> MODE_FIELDS =
       List.of("id", "name", "stage", "summary", "description", "aliases", "indicators", "mechanisms", "fixes",
-          "detection", "related", "references", "deprecated", "replacedBy");
+          "detection", "related", "references", "presentations", "deprecated", "replacedBy");
+  private static final List<String> PRESENTATION_FIELDS = List.of("text", "source");
   private static final List<String> INDICATOR_FIELDS = List.of("symptom", "weight");
   private static final List<String> DETECTION_FIELDS = List.of("name", "description", "effectiveness");
   private static final List<String> RELATED_FIELDS = List.of("mode", "relation");
@@ -95,7 +99,10 @@ public final class CatalogValidator {
   private final Map<String, Entry<CaseStudy>> caseStudies = new LinkedHashMap<>();
   private Guidance guidance;
   private String guidanceOrigin;
-  private int schemaVersion = SCHEMA_VERSION;
+  /** The highest schema version among the documents read: the merged catalog needs that version's format. */
+  private int schemaVersion = OLDEST_SCHEMA_VERSION;
+  /** The schema version of the document being read. */
+  private int layerVersion;
   private String catalogVersion;
   private final boolean override;
 
@@ -144,15 +151,19 @@ public final class CatalogValidator {
       return;
     }
     Integer version = f.integer(root, "$", "schemaVersion", true);
-    if (version != null && version != SCHEMA_VERSION) {
+    if (version != null && (version < OLDEST_SCHEMA_VERSION || version > SCHEMA_VERSION)) {
       f.problem(
           "$.schemaVersion",
           "unsupported schemaVersion "
               + version
               + "; this version of failuremodes reads schemaVersion "
+              + OLDEST_SCHEMA_VERSION
+              + " to "
               + SCHEMA_VERSION
               + " (use a failuremodes release that supports it, or convert the document)");
     }
+    layerVersion = version == null ? SCHEMA_VERSION : version;
+    schemaVersion = Math.max(schemaVersion, Math.min(layerVersion, SCHEMA_VERSION));
     String catalogVersionHere = f.text(root, "$", "catalogVersion", base);
     if (catalogVersionHere != null) {
       catalogVersion = catalogVersionHere;
@@ -409,6 +420,7 @@ public final class CatalogValidator {
       }
     }
     List<Reference> references = readReferences(f, node, path);
+    List<Presentation> presentations = readPresentations(f, node, path);
     Boolean deprecated = f.bool(node, path, "deprecated");
     String replacedBy = f.id(node, path, "replacedBy", false);
     replacement(f, Kind.FAILURE_MODE, deprecated, replacedBy, path, refs);
@@ -428,6 +440,7 @@ public final class CatalogValidator {
               .detection(detection)
               .related(related)
               .references(references)
+              .presentations(presentations)
               .deprecated(Boolean.TRUE.equals(deprecated))
               .replacedBy(Optional.ofNullable(replacedBy))
               .build();
@@ -435,39 +448,75 @@ public final class CatalogValidator {
     put(f, modes, Kind.FAILURE_MODE.label, id, value, path, refs);
   }
 
+  private List<Presentation> readPresentations(Fields f, JsonNode node, String path) {
+    List<Presentation> presentations = new ArrayList<>();
+    if (node.has("presentations") && layerVersion < 2) {
+      f.problem(path + ".presentations", "presentations need schemaVersion 2; this document declares schemaVersion "
+          + layerVersion + " (set \"schemaVersion\": 2)");
+      return presentations;
+    }
+    List<JsonNode> items = f.array(node, path, "presentations", false);
+    for (int i = 0; i < items.size(); i++) {
+      String at = path + ".presentations[" + i + "]";
+      JsonNode n = items.get(i);
+      if (!f.object(n, at, PRESENTATION_FIELDS)) {
+        continue;
+      }
+      int itemBefore = f.problemCount();
+      String text = f.text(n, at, "text", true);
+      JsonNode source = n.get("source");
+      Reference reference = null;
+      if (source == null || source.isNull()) {
+        f.problem(at, "missing required field 'source'");
+      } else {
+        reference = readReference(f, source, at + ".source");
+      }
+      if (f.problemCount() == itemBefore) {
+        presentations.add(Presentation.builder().text(text).source(reference).build());
+      }
+    }
+    return presentations;
+  }
+
   private List<Reference> readReferences(Fields f, JsonNode node, String path) {
     List<Reference> references = new ArrayList<>();
     List<JsonNode> items = f.array(node, path, "references", false);
     for (int i = 0; i < items.size(); i++) {
-      String at = path + ".references[" + i + "]";
-      JsonNode n = items.get(i);
-      if (!f.object(n, at, REFERENCE_FIELDS)) {
-        continue;
-      }
-      int itemBefore = f.problemCount();
-      String title = f.text(n, at, "title", true);
-      String authors = f.text(n, at, "authors", true);
-      Integer year = f.integer(n, at, "year", true);
-      if (year != null) {
-        Rules.year(year).ifPresent(p -> f.problem(at + ".year", p));
-      }
-      String doi = f.text(n, at, "doi", false);
-      String url = f.text(n, at, "url", false);
-      if (doi == null && url == null && n.get("doi") == null && n.get("url") == null) {
-        f.problem(at, "a reference needs a 'doi' or a 'url'");
-      }
-      if (f.problemCount() == itemBefore) {
-        references.add(
-            Reference.builder()
-                .title(title)
-                .authors(authors)
-                .year(year)
-                .doi(Optional.ofNullable(doi))
-                .url(Optional.ofNullable(url))
-                .build());
+      Reference r = readReference(f, items.get(i), path + ".references[" + i + "]");
+      if (r != null) {
+        references.add(r);
       }
     }
     return references;
+  }
+
+  /** Reads one reference, or returns null after recording its problems. */
+  private Reference readReference(Fields f, JsonNode n, String at) {
+    if (!f.object(n, at, REFERENCE_FIELDS)) {
+      return null;
+    }
+    int itemBefore = f.problemCount();
+    String title = f.text(n, at, "title", true);
+    String authors = f.text(n, at, "authors", true);
+    Integer year = f.integer(n, at, "year", true);
+    if (year != null) {
+      Rules.year(year).ifPresent(p -> f.problem(at + ".year", p));
+    }
+    String doi = f.text(n, at, "doi", false);
+    String url = f.text(n, at, "url", false);
+    if (doi == null && url == null && n.get("doi") == null && n.get("url") == null) {
+      f.problem(at, "a reference needs a 'doi' or a 'url'");
+    }
+    if (f.problemCount() == itemBefore) {
+      return Reference.builder()
+          .title(title)
+          .authors(authors)
+          .year(year)
+          .doi(Optional.ofNullable(doi))
+          .url(Optional.ofNullable(url))
+          .build();
+    }
+    return null;
   }
 
   private void readCaseStudy(Fields f, JsonNode node, String path) {

@@ -9,6 +9,7 @@ import dev.failuremodes.FailureMode;
 import dev.failuremodes.Fix;
 import dev.failuremodes.Guidance;
 import dev.failuremodes.Indicator;
+import dev.failuremodes.Presentation;
 import dev.failuremodes.Reference;
 import dev.failuremodes.RelatedMode;
 import dev.failuremodes.Signal;
@@ -103,6 +104,12 @@ public final class CatalogWriter {
       }
     }
     references(n, m.references());
+    if (!m.presentations().isEmpty()) {
+      ArrayNode presentations = n.putArray("presentations");
+      for (Presentation p : m.presentations()) {
+        presentations.addObject().put("text", p.text()).set("source", reference(p.source()));
+      }
+    }
     deprecation(n, m.deprecated(), m.replacedBy().orElse(null));
     return n;
   }
@@ -147,14 +154,17 @@ public final class CatalogWriter {
       return;
     }
     ArrayNode out = n.putArray("references");
-    for (Reference r : references) {
-      ObjectNode o = out.addObject();
-      o.put("title", r.title());
-      o.put("authors", r.authors());
-      o.put("year", r.year());
-      r.doi().ifPresent(d -> o.put("doi", d));
-      r.url().ifPresent(u -> o.put("url", u));
-    }
+    references.forEach(r -> out.add(reference(r)));
+  }
+
+  private static ObjectNode reference(Reference r) {
+    ObjectNode o = NODES.objectNode();
+    o.put("title", r.title());
+    o.put("authors", r.authors());
+    o.put("year", r.year());
+    r.doi().ifPresent(d -> o.put("doi", d));
+    r.url().ifPresent(u -> o.put("url", u));
+    return o;
   }
 
   private static void deprecation(ObjectNode n, boolean deprecated, String replacedBy) {
