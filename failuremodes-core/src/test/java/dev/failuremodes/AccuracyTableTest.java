@@ -50,6 +50,8 @@ class AccuracyTableTest {
     "cases/unrelated-held-out.jsonl, 0, 0, 0",
     "cases/negations-development.jsonl, 0, 0, 0",
     "cases/negations-held-out.jsonl, 0, 0, 0",
+    "cases/incidents-development.jsonl, 0, 0, 0",
+    "cases/incidents-held-out.jsonl, 0, 0, 0",
   })
   void set_engineMeetsItsFloors(String set, double top1, double top3, double abstention) throws IOException {
     List<LabelledCase> cases = TestCatalogs.cases(set);
