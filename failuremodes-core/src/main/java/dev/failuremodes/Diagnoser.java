@@ -1,8 +1,6 @@
 package dev.failuremodes;
 
-import dev.failuremodes.internal.match.ModeNames;
-import dev.failuremodes.internal.match.SymptomIndex;
-import dev.failuremodes.internal.rank.Ranker;
+import dev.failuremodes.internal.engine.Engine;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.ArrayList;
@@ -11,15 +9,11 @@ import java.util.Objects;
 /** Answers queries over one catalog. Immutable and thread-safe; build one per catalog and share it. */
 public final class Diagnoser {
   private final Catalog catalog;
-  private final SymptomIndex index;
-  private final Ranker ranker;
-  private final ModeNames modeNames;
+  private final Engine engine;
 
   Diagnoser(Catalog catalog) {
     this.catalog = catalog;
-    this.index = new SymptomIndex(catalog.symptoms());
-    this.ranker = new Ranker(catalog.failureModes(), id -> catalog.fix(id).orElse(null));
-    this.modeNames = new ModeNames(catalog.failureModes());
+    this.engine = new Engine(catalog);
   }
 
   /**
@@ -49,16 +43,8 @@ public final class Diagnoser {
     return catalog;
   }
 
-  SymptomIndex index() {
-    return index;
-  }
-
-  Ranker ranker() {
-    return ranker;
-  }
-
-  ModeNames modeNames() {
-    return modeNames;
+  Engine engine() {
+    return engine;
   }
 
   /** Returns the catalog it queries. */

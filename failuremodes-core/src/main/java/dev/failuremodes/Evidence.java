@@ -1,30 +1,85 @@
 package dev.failuremodes;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One input's support for a candidate.
+ * One input's support for a candidate, or against it.
+ *
+ * <p>Its {@code contribution} is {@code weight × confidence}. For a symptom the weight is the indicator's weight times
+ * the symptom's specificity (symptoms shared by many modes count less) and the confidence is how well the input
+ * matched it; for a named mode the weight is a fixed strength short of certain; for text the weight caps what words
+ * alone can give and the confidence is how much of the input's telling words the mode's text explains. A
+ * candidate's score combines its contributions by noisy-OR, and each contribution against it multiplies the score
+ * by {@code 1 - contribution}.
  *
  * @param input the input as given
- * @param symptom the id of the symptom the input resolved to; empty when the input named the failure mode itself
- * @param contribution the amount it adds before the candidate's evidence is combined: weight × confidence ×
- *     specificity for a symptom, a fixed 0.9 for a failure mode named outright
+ * @param kind what the evidence rests on
+ * @param against whether it speaks against the mode: a negated or ruled-out symptom or name, or a healthy value
+ * @param symptom the id of the symptom, for symptom and measured evidence
+ * @param field for text evidence, the part of the mode's text that matched best, such as {@code "symptoms"}
+ * @param words the input's words behind the evidence, strongest first (for names and text)
+ * @param detail a short account for people, such as {@code "psi 0.31 > 0.25"}; may be empty
+ * @param weight what this kind of evidence weighs for this mode, in (0, 1]
+ * @param confidence how well the input matched, in (0, 1]
+ * @param contribution {@code weight × confidence}, rounded to four decimals
  */
-public record Evidence(String input, Optional<String> symptom, double contribution) {
-  /** Checks that no component is null. */
+public record Evidence(
+    String input,
+    EvidenceKind kind,
+    boolean against,
+    Optional<String> symptom,
+    Optional<String> field,
+    List<String> words,
+    String detail,
+    double weight,
+    double confidence,
+    double contribution) {
+  /** Checks that no component is null and copies the list. */
   public Evidence {
     Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(symptom, "symptom");
+    Objects.requireNonNull(field, "field");
+    Objects.requireNonNull(detail, "detail");
+    words = List.copyOf(words);
   }
 
   /** Returns whether the input named the failure mode itself rather than describing a symptom of it. */
   public boolean named() {
-    return symptom.isEmpty();
+    return kind == EvidenceKind.NAMED;
   }
 
-  /** Returns the symptom id, or {@code named} when the input named the failure mode. */
+  /**
+   * Returns what the evidence came through, in a word: the symptom id, {@code named}, or {@code text:field}; with
+   * a leading {@code not } when it speaks against the mode.
+   */
   public String via() {
-    return symptom.orElse("named");
+    String via = symptom.orElseGet(() -> kind == EvidenceKind.TEXT ? "text:" + field.orElse("") : "named");
+    return against ? "not " + via : via;
+  }
+
+  /** Returns the evidence in words, such as {@code "'PSI 0.31 on age' measured feature-distribution-shift ..."}. */
+  public String describe() {
+    String quoted = "'" + (input.length() > 60 ? input.substring(0, 57) + "..." : input) + "'";
+    String numbers = String.format(Locale.ROOT, " (%.2f × %.2f = %.2f)", weight, confidence, contribution);
+    String what;
+    switch (kind) {
+      case SYMPTOM:
+        what = (against ? " rules out symptom " : " shows symptom ") + symptom.orElse("");
+        break;
+      case MEASURED:
+        what = (against ? " measures within the healthy range of " : " measures ") + symptom.orElse("")
+            + (detail.isEmpty() ? "" : ": " + detail);
+        break;
+      case NAMED:
+        what = against ? " rules it out by name" : " names it";
+        break;
+      default:
+        what = " shares words with its " + field.orElse("text") + ": " + String.join(", ", words);
+    }
+    return quoted + what + numbers;
   }
 }

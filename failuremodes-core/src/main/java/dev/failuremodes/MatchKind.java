@@ -10,10 +10,10 @@ public enum MatchKind {
   NAME,
   /** The input is one of the symptom's aliases, after normalisation. */
   ALIAS,
-  /** The input names a metric and a value that crosses one of the symptom's signal thresholds. */
-  SIGNAL,
-  /** The input shares telling words with the symptom's name, aliases or description. */
-  SIMILARITY;
+  /** The symptom's name or one of its aliases occurs in the input as whole words. */
+  PHRASE,
+  /** The input names a metric and a value compared with one of the symptom's signal thresholds. */
+  SIGNAL;
 
   /** Returns the lowercase name used in JSON. */
   public String id() {

@@ -1,7 +1,6 @@
 package dev.failuremodes;
 
-import dev.failuremodes.internal.match.ModeNames;
-import dev.failuremodes.internal.match.SymptomIndex;
+import dev.failuremodes.internal.engine.Engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -92,47 +91,17 @@ public final class Query {
   }
 
   /**
-   * Resolves the inputs and ranks the failure modes.
+   * Reads the inputs and ranks the failure modes.
    *
-   * @throws UnknownSymptomException in strict mode, if any input matched no symptom (a blank one included)
+   * @throws UnknownSymptomException in strict mode, if any input was read as nothing (a blank one included)
    */
   public Diagnosis diagnose() {
-    SymptomIndex index = diagnoser.index();
-    List<Resolution> resolutions = new ArrayList<>();
-    List<Unrecognized> unrecognized = new ArrayList<>();
-    for (String input : inputs) {
-      // A blank input among others is reported as unrecognised rather than dropped without a word.
-      Resolution r = input.isBlank() ? new Resolution(input, List.of(), List.of()) : resolve(index, input);
-      resolutions.add(r);
-      if (!r.recognized()) {
-        unrecognized.add(new Unrecognized(input, input.isBlank() ? List.of() : index.suggest(input)));
-      }
+    Engine.Result r = diagnoser.engine().diagnose(inputs, stages, minScore, limit);
+    if (strict && !r.unrecognized().isEmpty()) {
+      throw new UnknownSymptomException(r.unrecognized());
     }
-    if (strict && !unrecognized.isEmpty()) {
-      throw new UnknownSymptomException(unrecognized);
-    }
-    List<Candidate> candidates = diagnoser.ranker().rank(resolutions, stages, minScore, limit);
     return new Diagnosis(
-        diagnoser.catalog().catalogVersion(), inputs, resolutions, unrecognized, candidates,
-        diagnoser.ranker().plan(candidates));
-  }
-
-  /**
-   * Resolves one input: an exact symptom id, name or alias settles it; otherwise it may both describe symptoms and
-   * name failure modes ("the model is overfitting").
-   */
-  private Resolution resolve(SymptomIndex index, String input) {
-    List<SymptomMatch> matches = index.resolve(input);
-    boolean exact = !matches.isEmpty() && matches.get(0).kind().compareTo(MatchKind.ALIAS) <= 0;
-    if (exact) {
-      return new Resolution(input, matches, List.of());
-    }
-    ModeNames.Found named = diagnoser.modeNames().find(input);
-    if (named.wholeInput()) {
-      // "data leakage" names a cause and describes nothing else; word overlaps with symptoms would only add noise.
-      matches = matches.stream().filter(m -> m.kind() == MatchKind.SIGNAL).toList();
-    }
-    return new Resolution(input, matches, named.modes());
+        diagnoser.catalog().catalogVersion(), inputs, r.resolutions(), r.unrecognized(), r.candidates(), r.plan());
   }
 
   /** Returns the inputs and settings. */

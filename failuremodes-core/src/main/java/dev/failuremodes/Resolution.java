@@ -3,22 +3,36 @@ package dev.failuremodes;
 import java.util.List;
 
 /**
- * What one input resolved to: the symptoms it describes, and the failure modes it names outright ("data leakage",
- * "we think it is concept drift").
+ * What one input was read as: the symptoms it describes, the failure modes it names outright ("data leakage", "we
+ * think it is concept drift"), what it rules out ("no sign of drift", "leakage was ruled out", "psi 0.05"), and the
+ * words it shares with the catalog's text.
  *
  * @param input the input as given
- * @param matches the symptoms it matched, best first
- * @param namedModes the failure modes whose id, name or alias it contains, in catalog order
+ * @param matches the symptoms it describes, best first
+ * @param namedModes the failure modes whose id, name or alias it contains, in the order they appear
+ * @param ruledOutSymptoms the symptoms it denies, or that a measured value in it contradicts
+ * @param ruledOutModes the failure modes it names under a negation
+ * @param words the input's words that gave text evidence to some candidate, in input order
  */
-public record Resolution(String input, List<SymptomMatch> matches, List<FailureMode> namedModes) {
+public record Resolution(
+    String input,
+    List<SymptomMatch> matches,
+    List<FailureMode> namedModes,
+    List<SymptomMatch> ruledOutSymptoms,
+    List<FailureMode> ruledOutModes,
+    List<String> words) {
   /** Copies the lists. */
   public Resolution {
     matches = List.copyOf(matches);
     namedModes = List.copyOf(namedModes);
+    ruledOutSymptoms = List.copyOf(ruledOutSymptoms);
+    ruledOutModes = List.copyOf(ruledOutModes);
+    words = List.copyOf(words);
   }
 
-  /** Returns whether the input matched a symptom or named a failure mode. */
+  /** Returns whether the input was read as anything at all: a symptom, a name, a denial or telling words. */
   public boolean recognized() {
-    return !matches.isEmpty() || !namedModes.isEmpty();
+    return !matches.isEmpty() || !namedModes.isEmpty() || !ruledOutSymptoms.isEmpty() || !ruledOutModes.isEmpty()
+        || !words.isEmpty();
   }
 }

@@ -113,7 +113,11 @@ class QueryTest {
     for (String field : List.of("id", "name", "stage", "score", "evidence", "explanation")) {
       assertThat(c.has(field)).as(field).isTrue();
     }
-    assertThat(c.get("evidence").get(0).fieldNames()).toIterable().containsExactly("input", "symptom", "contribution");
+    assertThat(c.get("evidence").get(0).fieldNames()).toIterable()
+        .containsExactly("input", "kind", "against", "symptom", "weight", "confidence", "contribution");
+    assertThat(c.get("evidence").get(0).get("kind").asText()).isEqualTo("symptom");
+    assertThat(resolved.fieldNames()).toIterable()
+        .containsExactly("input", "symptoms", "failureModes", "ruledOutSymptoms", "ruledOutModes", "words");
     JsonNode p = json.get("plan").get(0);
     for (String field : List.of("fix", "name", "leverage", "stage", "addresses")) {
       assertThat(p.has(field)).as(field).isTrue();
@@ -189,14 +193,16 @@ class QueryTest {
     Candidate top = d.top().orElseThrow();
     assertThat(top.id()).isEqualTo("concept-drift");
     assertThat(top.evidence().get(0).named()).isTrue();
-    assertThat(top.explanation())
-        .isEqualTo("Concept drift (deployment-monitoring) is named by 'we suspect concept drift in the fraud model'.");
+    assertThat(top.explanation()).isEqualTo("Concept drift (deployment-monitoring) is named by 'we suspect concept drift"
+        + " in the fraud model' and 1 more piece of evidence.");
+    assertThat(top.evidence()).extracting(Evidence::kind).containsExactly(EvidenceKind.NAMED, EvidenceKind.TEXT);
   }
 
   @Test
   void aNegatedName_isNotANamedMode() {
     Diagnosis d = FailureModes.forSymptoms("accuracy dropped but there is no data drift").diagnose();
     assertThat(d.resolutions().get(0).namedModes()).isEmpty();
+    assertThat(d.resolutions().get(0).ruledOutModes()).extracting(FailureMode::id).containsExactly("data-drift");
     assertThat(d.candidates()).extracting(Candidate::id).doesNotContain("data-drift").contains("concept-drift");
   }
 }

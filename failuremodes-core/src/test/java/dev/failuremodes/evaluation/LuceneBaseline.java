@@ -39,9 +39,19 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 public final class LuceneBaseline implements Function<List<String>, List<String>> {
   private final Analyzer analyzer = new EnglishAnalyzer();
   private final IndexSearcher searcher;
+  private final double minScore;
 
-  /** Indexes every failure mode of the catalog that is not deprecated. */
+  /** Indexes every failure mode of the catalog that is not deprecated; every match is ranked. */
   public LuceneBaseline(Catalog catalog) {
+    this(catalog, 0);
+  }
+
+  /**
+   * Indexes every failure mode of the catalog, and abstains when the best BM25 score is below {@code minScore}: the
+   * simplest way a user of a search engine would say "nothing here".
+   */
+  public LuceneBaseline(Catalog catalog, double minScore) {
+    this.minScore = minScore;
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(new BM25Similarity());
     try (IndexWriter writer = new IndexWriter(directory, config)) {
@@ -87,12 +97,35 @@ public final class LuceneBaseline implements Function<List<String>, List<String>
     for (CaseStudy c : catalog.caseStudiesOf(mode)) {
       parts.add(c.summary());
     }
+    mode.presentations().forEach(p -> parts.add(p.text()));
     return String.join("\n", parts);
   }
 
   /** Returns up to ten failure-mode ids by BM25 score of the inputs' words, best first; none when no word matches. */
   @Override
   public List<String> apply(List<String> inputs) {
+    List<String> ids = new ArrayList<>();
+    ScoreDoc[] hits = search(inputs);
+    if (hits.length == 0 || hits[0].score < minScore) {
+      return ids;
+    }
+    try {
+      for (ScoreDoc hit : hits) {
+        ids.add(searcher.storedFields().document(hit.doc).get("id"));
+      }
+      return ids;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Returns the best BM25 score for the inputs, or 0 when no word matches. */
+  public double bestScore(List<String> inputs) {
+    ScoreDoc[] hits = search(inputs);
+    return hits.length == 0 ? 0 : hits[0].score;
+  }
+
+  private ScoreDoc[] search(List<String> inputs) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     int clauses = 0;
     for (String input : inputs) {
@@ -110,11 +143,7 @@ public final class LuceneBaseline implements Function<List<String>, List<String>
       }
     }
     try {
-      List<String> ids = new ArrayList<>();
-      for (ScoreDoc hit : searcher.search(query.build(), 10).scoreDocs) {
-        ids.add(searcher.storedFields().document(hit.doc).get("id"));
-      }
-      return ids;
+      return searcher.search(query.build(), 10).scoreDocs;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,4 +1,4 @@
-package dev.failuremodes.internal.match;
+package dev.failuremodes.internal.engine;
 
 import dev.failuremodes.MatchKind;
 import dev.failuremodes.Signal;
@@ -19,18 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resolves free text to symptoms: exact id, name and alias first, then metric values that cross a signal's
- * threshold, then weighted token similarity over names, aliases and descriptions, where rare words weigh more.
- * Immutable and thread-safe once built.
+ * Matches text to symptoms: an exact id, name or alias; a name or alias occurring inside a text; and metric values
+ * read against signal thresholds. Word similarity over names, aliases and descriptions, where rare words weigh more,
+ * serves suggestions for inputs that match nothing. Immutable and thread-safe once built.
  */
 public final class SymptomIndex {
-  /** Matches below this confidence are not accepted, so noise is reported rather than guessed. */
-  public static final double CONFIDENCE_FLOOR = 0.4;
-  /** At most this many symptoms per input. */
-  static final int MAX_MATCHES = 3;
-  /** A second match must come this close to the best one to be kept. */
-  static final double RELATIVE_CUTOFF = 0.8;
-
   /** A number standing alone (not inside a word such as "p99"), with an optional percent sign. */
   private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}.])(\\d+(?:\\.\\d+)?)(%?)");
   /** Words that name a score on training data, and on held-out data, for the derived train_test_gap metric. */
@@ -62,11 +55,20 @@ public final class SymptomIndex {
   /** For each token, the symptoms whose description contains it. */
   private final Map<String, List<Symptom>> descriptionsByToken = new HashMap<>();
   private final Map<String, Double> idf = new HashMap<>();
-  /** Built on the first input with an unknown word, since inputs that are ids never need it. */
-  private volatile Typos typos;
   private final Map<String, List<SignalEntry>> signalsByMetric = new HashMap<>();
+  private final Phrases<Symptom> namePhrases = new Phrases<>();
 
   private record SignalEntry(Symptom symptom, Signal signal) {}
+
+  /**
+   * A metric value read from text and compared with one of a symptom's signals.
+   *
+   * @param symptom the symptom
+   * @param signal its signal
+   * @param value the value read
+   * @param crossed whether the value crosses the threshold, showing the symptom; if not, it rules the symptom out
+   */
+  public record Reading(Symptom symptom, Signal signal, double value, boolean crossed) {}
 
   /** Builds the index over the given symptoms; deprecated ones match only by id. */
   public SymptomIndex(List<Symptom> symptoms) {
@@ -79,6 +81,8 @@ public final class SymptomIndex {
         continue;
       }
       exact.putIfAbsent(Text.normalize(s.name()), new SymptomMatch(s, 1.0, MatchKind.NAME));
+      namePhrases.add(s.name(), s);
+      s.aliases().forEach(a -> namePhrases.add(a, s));
       exact.putIfAbsent(Text.normalize(s.id()), new SymptomMatch(s, 1.0, MatchKind.NAME));
       for (String alias : s.aliases()) {
         exact.putIfAbsent(Text.normalize(alias), new SymptomMatch(s, 1.0, MatchKind.ALIAS));
@@ -98,6 +102,12 @@ public final class SymptomIndex {
       for (Signal signal : s.signals()) {
         signalsByMetric.computeIfAbsent(metricKey(signal.metric()), k -> new ArrayList<>())
             .add(new SignalEntry(s, signal));
+        // A unit at the end of a metric's name is often left out in text: "p99 latency 250" for p99_latency_ms.
+        String withoutUnit = Text.normalize(signal.metric()).replaceFirst(" (ms|s|sec|seconds|pct|percent|h|hours)$", "")
+            .replace(" ", "");
+        if (!withoutUnit.equals(metricKey(signal.metric()))) {
+          signalsByMetric.computeIfAbsent(withoutUnit, k -> new ArrayList<>()).add(new SignalEntry(s, signal));
+        }
       }
     }
     int n = Math.max(1, symptoms.size());
@@ -114,45 +124,46 @@ public final class SymptomIndex {
     return Text.normalize(metric).replace(" ", "");
   }
 
-  /** Returns the symptoms an input resolves to, best first; empty when nothing reaches the confidence floor. */
-  public List<SymptomMatch> resolve(String input) {
-    SymptomMatch hit = exact.get(input.trim());
-    if (hit != null) {
-      return List.of(hit);
-    }
-    String normalized = Text.normalize(input);
-    hit = exact.get(normalized);
-    if (hit != null) {
-      return List.of(hit);
-    }
-    List<SymptomMatch> out = new ArrayList<>();
-    for (SymptomMatch m : scored(input, normalized)) {
-      if (m.confidence() < CONFIDENCE_FLOOR || out.size() == MAX_MATCHES) {
-        break;
+  /** Returns the normalised names and aliases that are one word, for correcting a one-word input's typo. */
+  List<String> oneWordNames() {
+    List<String> out = new ArrayList<>();
+    exact.keySet().forEach(k -> {
+      if (!k.contains(" ") && !k.contains("-") && !k.isEmpty() && Character.isLetter(k.charAt(0))) {
+        out.add(k);
       }
-      if (!out.isEmpty() && m.confidence() < RELATIVE_CUTOFF * out.get(0).confidence()) {
-        break;
-      }
-      out.add(m);
-    }
+    });
     return out;
   }
 
-  /** Returns every symptom the input shares evidence with, most confident first, before any floor is applied. */
-  List<SymptomMatch> scored(String input, String normalized) {
-    Map<String, SymptomMatch> best = new LinkedHashMap<>();
-    Set<String> contradicted = new HashSet<>();
-    signalMatches(normalized, best, contradicted);
-    similarityMatches(Text.tokens(input), best);
-    // A value that was measured and did not cross the threshold ("psi 0.05", "train 0.91, validation 0.90")
-    // outweighs word overlap with the same symptom.
-    contradicted.forEach(id -> best.computeIfPresent(id, (k, m) -> m.kind() == MatchKind.SIGNAL ? m : null));
-    return bestFirst(best);
+  /** Returns the symptom whose id, name or alias the whole input is, after normalisation. */
+  public Optional<SymptomMatch> exact(String input) {
+    SymptomMatch hit = exact.get(input.trim());
+    return hit != null ? Optional.of(hit) : Optional.ofNullable(exact.get(Text.normalize(input)));
   }
 
-  private void signalMatches(String normalized, Map<String, SymptomMatch> best, Set<String> contradicted) {
+  /** Returns the symptoms whose name or alias occurs in a passage, in order. */
+  List<Phrases.Occurrence<Symptom>> find(Analysis.Passage passage) {
+    return namePhrases.find(passage);
+  }
+
+  /** Returns every name and alias as its stems, for the negation reader. */
+  List<List<String>> phrases() {
+    return namePhrases.all();
+  }
+
+  /** Returns whether a stem occurs in some symptom's name, alias or description. */
+  boolean knows(String stem) {
+    return idf.containsKey(stem);
+  }
+
+  /**
+   * Reads metric values in a normalised text ("psi 0.31", "cohens kappa of 0.41", "train acc 0.99, test acc 0.72")
+   * and compares each with the signals of its metric. Linear in the text's length.
+   */
+  public List<Reading> readings(String normalized) {
+    List<Reading> out = new ArrayList<>();
     if (signalsByMetric.isEmpty()) {
-      return;
+      return out;
     }
     Double train = null;
     Double heldOut = null;
@@ -175,7 +186,7 @@ public final class SymptomIndex {
       for (int take = 1; take <= Math.min(3, words.size()); take++) {
         String word = words.get(words.size() - take);
         key.insert(0, word);
-        offerSignals(key.toString(), value, best, contradicted);
+        read(key.toString(), value, out);
         if (TRAIN_WORDS.contains(word) && train == null) {
           train = value;
         } else if (HELD_OUT_WORDS.contains(word) && heldOut == null) {
@@ -186,34 +197,34 @@ public final class SymptomIndex {
     }
     // "training accuracy 99% validation 70%": the difference is a metric of its own, train_test_gap.
     if (train != null && heldOut != null) {
-      offerSignals(GAP_METRIC, lowerIsBetter ? heldOut - train : train - heldOut, best, contradicted);
+      read(GAP_METRIC, lowerIsBetter ? heldOut - train : train - heldOut, out);
     }
+    return out;
   }
 
-  private void offerSignals(
-      String metricKey, double value, Map<String, SymptomMatch> best, Set<String> contradicted) {
+  private void read(String metricKey, double value, List<Reading> out) {
     for (SignalEntry e : signalsByMetric.getOrDefault(metricKey, List.of())) {
-      if (e.signal().matches(value)) {
-        offer(best, new SymptomMatch(e.symptom(), 0.95, MatchKind.SIGNAL));
-      } else {
-        contradicted.add(e.symptom().id());
-      }
+      out.add(new Reading(e.symptom(), e.signal(), value, e.signal().matches(value)));
     }
   }
 
-  private void similarityMatches(List<String> rawTokens, Map<String, SymptomMatch> best) {
-    List<String> query = new ArrayList<>();
-    Map<String, Double> factor = new HashMap<>();
-    Map<String, Optional<String>> corrected = new HashMap<>();
+  /** For suggestions: symptoms less similar than this are not offered. */
+  private static final double SUGGESTION_FLOOR = 0.15;
+  /** For suggestions: how much covering all of a multi-word alias counts, when the input says more besides. */
+  private static final double SUGGESTION_COVERAGE_FACTOR = 0.9;
+  /** For suggestions: how much a match on a symptom's description counts, relative to its name or an alias. */
+  private static final double SUGGESTION_DESCRIPTION_FACTOR = 0.7;
+
+  /** Returns every symptom the words share something with, most similar first: the basis of suggestions. */
+  private List<Similar> scored(Map<String, Double> words) {
+    Map<String, Similar> best = new LinkedHashMap<>();
     double queryMass = 0;
-    for (String t : rawTokens) {
-      Optional<String> known =
-          idf.containsKey(t) ? Optional.of(t) : corrected.computeIfAbsent(t, k -> Optional.ofNullable(typos().correct(k)));
+    List<String> query = new ArrayList<>();
+    for (Map.Entry<String, Double> w : words.entrySet()) {
       // Unknown words still dilute the match, so that a long unrelated sentence is not read as a symptom.
-      queryMass += known.map(idf::get).orElse(1.0);
-      if (known.isPresent() && !factor.containsKey(known.get())) {
-        query.add(known.get());
-        factor.put(known.get(), known.get().equals(t) ? 1.0 : 0.8);
+      queryMass += idf.getOrDefault(w.getKey(), 1.0);
+      if (idf.containsKey(w.getKey())) {
+        query.add(w.getKey());
       }
     }
     // A corrected word may support a match but not carry it alone, or ordinary words would be "corrected"
@@ -224,8 +235,9 @@ public final class SymptomIndex {
     Map<Symptom, Double> sharedByDescription = new IdentityHashMap<>();
     Set<Symptom> descriptionsWithExactWord = new HashSet<>();
     for (String t : query) {
-      double w = idf.get(t) * factor.get(t);
-      boolean exactWord = factor.get(t) == 1.0;
+      double factor = words.get(t);
+      double w = idf.get(t) * factor;
+      boolean exactWord = factor == 1.0;
       for (Phrase p : phrasesByToken.getOrDefault(t, List.of())) {
         sharedByPhrase.merge(p, w, Double::sum);
         if (exactWord) {
@@ -245,55 +257,38 @@ public final class SymptomIndex {
         continue;
       }
       double shared = e.getValue();
-      double mass = p.mass;
-      double dice = 2 * shared / (queryMass + mass);
-      double coverage = p.tokens.size() >= 2 ? shared / mass : 0;
-      double confidence = Math.min(0.99, Math.max(dice, 0.9 * coverage));
-      offer(best, new SymptomMatch(p.symptom, confidence, MatchKind.SIMILARITY));
+      double dice = 2 * shared / (queryMass + p.mass);
+      double coverage = p.tokens.size() >= 2 ? shared / p.mass : 0;
+      double confidence = Math.min(0.99, Math.max(dice, SUGGESTION_COVERAGE_FACTOR * coverage));
+      offer(best, new Similar(p.symptom, confidence));
     }
     for (Map.Entry<Symptom, Double> e : sharedByDescription.entrySet()) {
       if (!correctionsAlone && !descriptionsWithExactWord.contains(e.getKey())) {
         continue;
       }
-      offer(best, new SymptomMatch(e.getKey(), 0.7 * e.getValue() / queryMass, MatchKind.SIMILARITY));
+      offer(best, new Similar(e.getKey(), SUGGESTION_DESCRIPTION_FACTOR * e.getValue() / queryMass));
     }
-  }
-
-  private Typos typos() {
-    Typos built = typos;
-    if (built == null) {
-      synchronized (this) {
-        built = typos;
-        if (built == null) {
-          built = new Typos(idf.keySet());
-          typos = built;
-        }
-      }
-    }
-    return built;
-  }
-
-  /** Returns the matches by confidence, highest first, ties by symptom id so results are deterministic. */
-  private static List<SymptomMatch> bestFirst(Map<String, SymptomMatch> best) {
-    List<SymptomMatch> ranked = new ArrayList<>(best.values());
-    ranked.sort(Comparator.comparingDouble(SymptomMatch::confidence).reversed()
-        .thenComparing(m -> m.symptom().id()));
+    List<Similar> ranked = new ArrayList<>(best.values());
+    ranked.sort(Comparator.comparingDouble(Similar::similarity).reversed().thenComparing(m -> m.symptom().id()));
     return ranked;
   }
 
-  private static void offer(Map<String, SymptomMatch> best, SymptomMatch candidate) {
+  /** A symptom and how similar some words are to it, for suggestions. */
+  private record Similar(Symptom symptom, double similarity) {}
+
+  private static void offer(Map<String, Similar> best, Similar candidate) {
     // Keyed by id: value types hash all their attributes, which a hot path should not pay for.
-    SymptomMatch current = best.get(candidate.symptom().id());
-    if (current == null || candidate.confidence() > current.confidence()) {
+    Similar current = best.get(candidate.symptom().id());
+    if (current == null || candidate.similarity() > current.similarity()) {
       best.put(candidate.symptom().id(), candidate);
     }
   }
 
   /** Returns up to three symptom ids near an unrecognised input, for suggestions. */
-  public List<String> suggest(String input) {
+  List<String> suggest(Map<String, Double> words, String input) {
     List<String> out = new ArrayList<>();
-    for (SymptomMatch m : scored(input, Text.normalize(input))) {
-      if (out.size() == 3 || m.confidence() < 0.15) {
+    for (Similar m : scored(words)) {
+      if (out.size() == 3 || m.similarity() < SUGGESTION_FLOOR) {
         break;
       }
       out.add(m.symptom().id());

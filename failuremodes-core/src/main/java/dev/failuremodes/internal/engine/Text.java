@@ -1,4 +1,4 @@
-package dev.failuremodes.internal.match;
+package dev.failuremodes.internal.engine;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class Text {
   private static final Pattern SEPARATORS = Pattern.compile("[\\p{Pd}\\u2212/_|\\\\]+");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}.%]+");
-  private static final Pattern BRITISH_ISE = Pattern.compile("is(e|ed|ing)$");
+  private static final Pattern BRITISH_ISE = Pattern.compile("is(e|ed|ing|es)$");
   /** Function words that say nothing about which symptom is meant. Negations are kept: "not" changes meaning. */
   private static final Set<String> STOP =
       Set.of("a", "an", "the", "of", "on", "in", "to", "is", "are", "was", "were", "be", "been", "being", "and", "or",
@@ -37,6 +37,11 @@ public final class Text {
     return NON_WORD.matcher(s).replaceAll(" ").trim();
   }
 
+  /** Returns whether a normalised word is a function word that says nothing about which symptom is meant. */
+  public static boolean isStop(String word) {
+    return STOP.contains(word);
+  }
+
   /** Returns the normalised, stemmed tokens without stop words. */
   public static List<String> tokens(String text) {
     List<String> out = new ArrayList<>();
@@ -50,42 +55,20 @@ public final class Text {
     return out;
   }
 
-  /** Returns a token's stem: American spelling, and common plural and tense endings removed. */
+  /** Returns a token's stem: American spelling, then the Porter stemmer. */
   public static String stem(String token) {
     if (token.isEmpty() || !Character.isLetter(token.charAt(0))) {
       return token;
     }
     String t = token;
     t = t.replace("isation", "ization");
-    if (t.endsWith("ise") || t.endsWith("ised") || t.endsWith("ising")) {
+    if (t.endsWith("ise") || t.endsWith("ised") || t.endsWith("ising") || t.endsWith("ises")) {
       t = BRITISH_ISE.matcher(t).replaceFirst("iz$1");
     }
     if (t.endsWith("our") && t.length() > 5) {
       t = t.substring(0, t.length() - 3) + "or";
     }
-    t = t.replace("elling", "eling").replace("elled", "eled");
-    if (t.endsWith("ies") && t.length() > 4) {
-      t = t.substring(0, t.length() - 3) + "y";
-    } else if (t.endsWith("sses")) {
-      t = t.substring(0, t.length() - 2);
-    } else if (t.endsWith("s") && !t.endsWith("ss") && t.length() > 3) {
-      // Over-stemming ("status" to "statu") is harmless: queries and catalog are stemmed alike.
-      t = t.substring(0, t.length() - 1);
-    }
-    if (t.endsWith("ing") && t.length() > 5) {
-      t = t.substring(0, t.length() - 3);
-    } else if (t.endsWith("ed") && t.length() > 4) {
-      t = t.substring(0, t.length() - 2);
-    } else if (t.endsWith("ly") && t.length() > 5) {
-      t = t.substring(0, t.length() - 2);
-    }
-    if (t.length() > 4 && t.charAt(t.length() - 1) == t.charAt(t.length() - 2) && !t.endsWith("ss")
-        && !t.endsWith("ll")) {
-      t = t.substring(0, t.length() - 1);
-    }
-    if (t.endsWith("e") && t.length() > 4) {
-      t = t.substring(0, t.length() - 1);
-    }
-    return t;
+    t = t.replace("elling", "eling").replace("elled", "eled").replace("ealing", "ealing");
+    return Porter.stem(t);
   }
 }

@@ -1,4 +1,4 @@
-package dev.failuremodes.internal.match;
+package dev.failuremodes.internal.engine;
 
 import dev.failuremodes.internal.Suggestions;
 import java.util.ArrayList;

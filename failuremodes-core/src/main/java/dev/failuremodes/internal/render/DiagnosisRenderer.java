@@ -92,6 +92,12 @@ public final class DiagnosisRenderer {
     return out.toString();
   }
 
+  private static void matches(ArrayNode out, java.util.List<SymptomMatch> matches) {
+    for (SymptomMatch m : matches) {
+      out.addObject().put("id", m.symptom().id()).put("confidence", m.confidence()).put("how", m.kind().id());
+    }
+  }
+
   /** The JSON of {@code Diagnosis.toJson()}. */
   public static String json(Diagnosis d) {
     JsonNodeFactory f = JsonNodeFactory.instance;
@@ -105,12 +111,14 @@ public final class DiagnosisRenderer {
         continue;
       }
       ObjectNode o = resolved.addObject().put("input", r.input());
-      ArrayNode symptoms = o.putArray("symptoms");
-      for (SymptomMatch m : r.matches()) {
-        symptoms.addObject().put("id", m.symptom().id()).put("confidence", m.confidence()).put("how", m.kind().id());
-      }
+      matches(o.putArray("symptoms"), r.matches());
       ArrayNode named = o.putArray("failureModes");
       r.namedModes().forEach(m -> named.add(m.id()));
+      matches(o.putArray("ruledOutSymptoms"), r.ruledOutSymptoms());
+      ArrayNode ruledOut = o.putArray("ruledOutModes");
+      r.ruledOutModes().forEach(m -> ruledOut.add(m.id()));
+      ArrayNode words = o.putArray("words");
+      r.words().forEach(words::add);
     }
     ArrayNode unrecognized = root.putArray("unrecognized");
     for (Unrecognized u : d.unrecognized()) {
@@ -125,9 +133,21 @@ public final class DiagnosisRenderer {
           .put("stage", c.failureMode().stage().id()).put("score", c.score());
       ArrayNode evidence = o.putArray("evidence");
       for (Evidence e : c.evidence()) {
-        ObjectNode item = evidence.addObject().put("input", e.input());
-        e.symptom().ifPresentOrElse(id -> item.put("symptom", id), () -> item.put("named", true));
-        item.put("contribution", e.contribution());
+        ObjectNode item = evidence.addObject().put("input", e.input()).put("kind", e.kind().id())
+            .put("against", e.against());
+        e.symptom().ifPresent(id -> item.put("symptom", id));
+        if (e.named()) {
+          item.put("named", true);
+        }
+        e.field().ifPresent(field -> item.put("field", field));
+        if (!e.words().isEmpty()) {
+          ArrayNode words = item.putArray("words");
+          e.words().forEach(words::add);
+        }
+        if (!e.detail().isEmpty()) {
+          item.put("detail", e.detail());
+        }
+        item.put("weight", e.weight()).put("confidence", e.confidence()).put("contribution", e.contribution());
       }
       o.put("explanation", c.explanation());
     }

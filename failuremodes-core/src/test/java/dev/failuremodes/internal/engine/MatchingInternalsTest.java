@@ -1,11 +1,14 @@
-package dev.failuremodes.internal.match;
+package dev.failuremodes.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.failuremodes.FailureModes;
 import dev.failuremodes.internal.Suggestions;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MatchingInternalsTest {
   @Test
@@ -20,6 +23,34 @@ class MatchingInternalsTest {
     assertThat(Text.tokens("The labels were mislabelled")).containsExactly("label", "mislabel");
     assertThat(Text.tokens("optimising behaviour")).isEqualTo(Text.tokens("optimizing behavior"));
     assertThat(Text.tokens("generalisation gaps")).isEqualTo(Text.tokens("generalization gap"));
+    assertThat(Text.tokens("annotators annotation annotated")).containsExactly("annot", "annot", "annot");
+  }
+
+  /** Outputs given in Porter's paper and its reference vocabulary. */
+  @ParameterizedTest
+  @CsvSource({
+    "caresses, caress", "ponies, poni", "ties, ti", "cats, cat", "feed, feed", "agreed, agre", "plastered, plaster",
+    "bled, bled", "motoring, motor", "sing, sing", "conflated, conflat", "troubled, troubl", "sized, size",
+    "hopping, hop", "tanned, tan", "falling, fall", "hissing, hiss", "fizzed, fizz", "failing, fail", "filing, file",
+    "happy, happi", "sky, sky", "relational, relat", "conditional, condit", "rational, ration",
+    "digitizer, digit", "vietnamization, vietnam", "predication, predic", "operator, oper", "feudalism, feudal",
+    "decisiveness, decis", "hopefulness, hope", "callousness, callous", "formaliti, formal", "sensitiviti, sensit",
+    "sensibiliti, sensibl", "triplicate, triplic", "formative, form", "formalize, formal", "electriciti, electr",
+    "electrical, electr", "hopeful, hope", "goodness, good", "revival, reviv", "allowance, allow",
+    "inference, infer", "airliner, airlin", "gyroscopic, gyroscop", "adjustable, adjust", "defensible, defens",
+    "irritant, irrit", "replacement, replac", "adjustment, adjust", "dependent, depend", "adoption, adopt",
+    "homologous, homolog", "communism, commun", "activate, activ", "angulariti, angular", "effective, effect",
+    "bowdlerize, bowdler", "probate, probat", "rate, rate", "cease, ceas", "controll, control", "roll, roll"
+  })
+  void porter_stemsAsThePaperDoes(String word, String stem) {
+    assertThat(Porter.stem(word)).isEqualTo(stem);
+  }
+
+  @Test
+  void porter_leavesShortAndNonAsciiWordsAlone() {
+    assertThat(Porter.stem("is")).isEqualTo("is");
+    assertThat(Porter.stem("résumé")).isEqualTo("résumé");
+    assertThat(Porter.stem("p99")).isEqualTo("p99");
   }
 
   @Test
@@ -44,55 +75,63 @@ class MatchingInternalsTest {
   }
 
   @Test
-  void unknownWords_doNotMatchAnySymptom() {
-    // Regression: an uncorrectable word used to be looked up as the text "null" and matched null-rate-spike.
+  void readings_readMetricNamesBeforeNumbersAndCompareWithThresholds() {
     SymptomIndex index = new SymptomIndex(FailureModes.catalog().symptoms());
-    assertThat(index.resolve("qwertyuiop asdfghjkl")).isEmpty();
-    assertThat(index.suggest("qwertyuiop asdfghjkl")).doesNotContain("null-rate-spike");
+    assertThat(index.readings("psi of 0.31 on feature age"))
+        .anySatisfy(r -> {
+          assertThat(r.symptom().id()).isEqualTo("feature-distribution-shift");
+          assertThat(r.value()).isEqualTo(0.31);
+          assertThat(r.crossed()).isTrue();
+        });
+    assertThat(index.readings("cohens kappa 0.41"))
+        .anySatisfy(r -> assertThat(r.symptom().id()).isEqualTo("label-errors-found"));
+    assertThat(index.readings("psi 0.05")).as("below the threshold: the value contradicts the symptom")
+        .allSatisfy(r -> assertThat(r.crossed()).isFalse()).isNotEmpty();
   }
 
   @Test
-  void signals_readMetricNamesBeforeNumbersAndApplyThresholds() {
+  void readings_trainAndHeldOutScoresGiveTheDerivedGap() {
     SymptomIndex index = new SymptomIndex(FailureModes.catalog().symptoms());
-    assertThat(index.resolve("PSI of 0.31 on feature age")).first()
-        .satisfies(m -> assertThat(m.symptom().id()).isEqualTo("feature-distribution-shift"));
-    assertThat(index.resolve("cohens kappa 0.41")).first()
-        .satisfies(m -> assertThat(m.symptom().id()).isEqualTo("label-errors-found"));
-    assertThat(index.resolve("psi 0.05")).as("below the threshold: the value contradicts the symptom")
-        .noneSatisfy(m -> assertThat(m.symptom().id()).isEqualTo("feature-distribution-shift"));
-  }
-
-  @Test
-  void unrelatedSentences_matchNoSymptom() {
-    SymptomIndex index = new SymptomIndex(FailureModes.catalog().symptoms());
-    for (String noise : List.of("the weather is nice today", "please review my pull request before lunch",
-        "the coffee machine on floor three is broken again", "we are hiring two engineers next quarter")) {
-      assertThat(index.resolve(noise)).as(noise).isEmpty();
-    }
-  }
-
-  @Test
-  void correctedWords_supportButDoNotCarryAMatch() {
-    SymptomIndex index = new SymptomIndex(FailureModes.catalog().symptoms());
-    // "less" is one edit from "loss"; alone it must not pull in the loss-curve symptoms.
-    assertThat(index.resolve("women are approved far less often than men"))
-        .noneSatisfy(m -> assertThat(m.symptom().id()).startsWith("loss-"));
-    // With an exact word beside it, a typo still helps: "trian" supports "test gap".
-    assertThat(index.resolve("the trian/test gap is large")).first()
-        .satisfies(m -> assertThat(m.symptom().id()).isEqualTo("train-test-gap"));
-  }
-
-  @Test
-  void trainAndHeldOutScores_giveTheDerivedGapSignal() {
-    SymptomIndex index = new SymptomIndex(FailureModes.catalog().symptoms());
-    for (String text : List.of("training accuracy 99 percent validation 70 percent", "train acc 0.99, test acc 0.72",
+    for (String text : List.of("training accuracy 99 percent validation 70 percent", "train acc 0.99 test acc 0.72",
         "train loss 0.05 val loss 0.9")) {
-      assertThat(index.resolve(text)).as(text).first().satisfies(m -> {
-        assertThat(m.symptom().id()).isEqualTo("train-test-gap");
-        assertThat(m.kind()).isEqualTo(dev.failuremodes.MatchKind.SIGNAL);
-      });
+      assertThat(index.readings(Text.normalize(text))).as(text)
+          .anySatisfy(r -> {
+            assertThat(r.symptom().id()).isEqualTo("train-test-gap");
+            assertThat(r.crossed()).isTrue();
+          });
     }
-    assertThat(index.resolve("train accuracy 0.91 validation 0.90")).as("a one-point gap is no symptom")
-        .noneSatisfy(m -> assertThat(m.symptom().id()).isEqualTo("train-test-gap"));
+    assertThat(index.readings("train accuracy 0.91 validation 0.90")).as("a one-point gap is no symptom")
+        .filteredOn(r -> r.symptom().id().equals("train-test-gap"))
+        .allSatisfy(r -> assertThat(r.crossed()).isFalse());
+  }
+
+  @Test
+  void cues_numberChangesAreFoundAndBoundedOnLongTokens() {
+    assertThat(Cues.numberChange("AUC went from 0.91 to 0.78")).isTrue();
+    assertThat(Cues.numberChange("validation AUROC 0.97 vs 0.71")).isTrue();
+    assertThat(Cues.numberChange("jensen_shannon=0.19 (>0.1)")).isTrue();
+    assertThat(Cues.numberChange("the meeting is from 9 to 10")).isTrue();
+    assertThat(Cues.numberChange("we moved from Berlin to Paris")).isFalse();
+    assertThat(Cues.numberChange("from " + "9".repeat(100_000) + " to x")).isFalse();
+  }
+
+  @Test
+  void nameWords_wordsAfterAPrivativeNameTheHealthyThing() {
+    NameWords<String> words = new NameWords<>(Map.of(
+        "no-monitoring", List.of("no monitoring"),
+        "data-drift", List.of("data drift"),
+        "underfitting", List.of("under-fitting"),
+        "inadequate-tuning", List.of("inadequate hyperparameter tuning")));
+    assertThat(words.namesAFailure("drift")).isTrue();
+    assertThat(words.namesAFailure(Text.stem("monitoring"))).isFalse();
+    assertThat(words.namesAFailure("fit")).isFalse();
+    assertThat(words.namesAFailure(Text.stem("tuning"))).isFalse();
+    assertThat(words.namesAFailure(Text.stem("inadequate"))).isTrue();
+    assertThat(words.denials(java.util.Set.of("drift"), java.util.Set.of(), w -> w.equals("drift") ? 3.0 : 1.0))
+        .singleElement()
+        .satisfies(d -> {
+          assertThat(d.owner()).isEqualTo("data-drift");
+          assertThat(d.share()).isEqualTo(0.75);
+        });
   }
 }

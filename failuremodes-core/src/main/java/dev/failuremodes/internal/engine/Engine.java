@@ -1,0 +1,517 @@
+package dev.failuremodes.internal.engine;
+
+import dev.failuremodes.Candidate;
+import dev.failuremodes.CaseStudy;
+import dev.failuremodes.Catalog;
+import dev.failuremodes.Evidence;
+import dev.failuremodes.EvidenceKind;
+import dev.failuremodes.FailureMode;
+import dev.failuremodes.Indicator;
+import dev.failuremodes.MatchKind;
+import dev.failuremodes.PlannedFix;
+import dev.failuremodes.Resolution;
+import dev.failuremodes.Stage;
+import dev.failuremodes.Symptom;
+import dev.failuremodes.SymptomMatch;
+import dev.failuremodes.Unrecognized;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The whole diagnosis pipeline over one catalog. Each input is read (sentences, passages, the scope of each
+ * negation) and turned into evidence through five routes:
+ *
+ * <ul>
+ *   <li><b>exact</b>: an input that is a symptom's or a mode's id, name or alias settles what it means;
+ *   <li><b>measured</b>: a metric value ("psi 0.31") against the catalog's signal thresholds, for the symptom or,
+ *       on the healthy side, against it;
+ *   <li><b>named</b>: a mode's name or alias inside the text ("we suspect data leakage"); under a negation, or when
+ *       a negation denies the words of a mode's name ("no drift in the inputs"), against it;
+ *   <li><b>symptom</b>: a symptom's name or alias inside the text, through the modes it indicates, weighted by each
+ *       indicator's weight and the symptom's specificity; under a negation, against them;
+ *   <li><b>text</b>: BM25F over all of each mode's text, field by field ({@link ModeText}), counted only when the
+ *       {@link Detector} finds that the words report a failure rather than routine work.
+ * </ul>
+ *
+ * <p>Fusion: per mode, the contributions for it combine by noisy-OR, {@code 1 - Π(1 - c)}, and each contribution
+ * against it multiplies that by {@code 1 - c}. Per input and mode, each symptom, name and the text count once (their
+ * strongest). A mode is a candidate when it has evidence for it. Immutable
+ * and thread-safe once built.
+ */
+public final class Engine {
+  private final Tuning tuning;
+  private final SymptomIndex symptoms;
+  private final ModeNames names;
+  private final ModeText text;
+  private final NameWords<FailureMode> modeWords;
+  private final NameWords<Symptom> symptomWords;
+  private final Ranker ranker;
+  /** For each symptom, the modes it indicates with their weights. */
+  private final Map<String, List<Weighted>> modesBySymptom = new HashMap<>();
+  /** Catalog phrases that contain a negation word, by that word's stem, for the negation reader. */
+  private final Map<String, List<List<String>>> negationPhrases = new HashMap<>();
+  private final Set<String> vocabulary = new LinkedHashSet<>();
+  /** Built on the first input with an unknown word, since inputs that are ids never need it. */
+  private final Once<Typos> typos = new Once<>(() -> new Typos(vocabulary));
+  /** Over the one-word names and aliases, for a one-word input with a typo ("multicolinearity"); built on need. */
+  private final Once<Typos> nameTypos = new Once<>(this::nameTypos);
+
+  private record Weighted(FailureMode mode, double weight) {}
+
+  /** Prepares the engine over a catalog with the library's constants; deprecated entries are never candidates. */
+  public Engine(Catalog catalog) {
+    this(catalog, Tuning.DEFAULT);
+  }
+
+  Engine(Catalog catalog, Tuning tuning) {
+    this.tuning = tuning;
+    this.symptoms = new SymptomIndex(catalog.symptoms());
+    this.names = new ModeNames(catalog.failureModes());
+    Map<String, Symptom> symptomsById = new HashMap<>();
+    catalog.symptoms().forEach(s -> symptomsById.put(s.id(), s));
+    Map<String, List<CaseStudy>> cases = new HashMap<>();
+    for (CaseStudy c : catalog.caseStudies()) {
+      c.failureModes().forEach(m -> cases.computeIfAbsent(m, k -> new ArrayList<>()).add(c));
+    }
+    this.text = new ModeText(catalog.failureModes(), symptomsById, cases, Routine.TEXT, tuning);
+    this.ranker = new Ranker(id -> catalog.fix(id).orElse(null), tuning);
+    Map<FailureMode, List<String>> modeNames = new LinkedHashMap<>();
+    for (FailureMode m : catalog.failureModes()) {
+      if (m.deprecated()) {
+        continue;
+      }
+      List<String> phrases = new ArrayList<>(List.of(m.id().replace('-', ' '), m.name()));
+      phrases.addAll(m.aliases());
+      modeNames.put(m, phrases);
+      for (Indicator i : m.indicators()) {
+        modesBySymptom.computeIfAbsent(i.symptom(), k -> new ArrayList<>()).add(new Weighted(m, i.weight()));
+      }
+    }
+    this.modeWords = new NameWords<>(modeNames);
+    Map<Symptom, List<String>> symptomNames = new LinkedHashMap<>();
+    for (Symptom s : catalog.symptoms()) {
+      if (!s.deprecated()) {
+        List<String> phrases = new ArrayList<>(List.of(s.name()));
+        phrases.addAll(s.aliases());
+        symptomNames.put(s, phrases);
+      }
+    }
+    this.symptomWords = new NameWords<>(symptomNames);
+    List<List<String>> phrases = new ArrayList<>(names.phrases());
+    phrases.addAll(symptoms.phrases());
+    for (List<String> phrase : phrases) {
+      for (String stem : new LinkedHashSet<>(phrase)) {
+        if (Analysis.isCue(stem)) {
+          negationPhrases.computeIfAbsent(stem, k -> new ArrayList<>()).add(phrase);
+        }
+      }
+    }
+    vocabulary.addAll(text.vocabulary());
+  }
+
+  /** Returns how specific a symptom is: 1 when it indicates one mode, less the more modes share it. */
+  double specificity(String symptom) {
+    int modes = modesBySymptom.getOrDefault(symptom, List.of()).size();
+    return modes == 0 ? 0 : Math.pow(modes, -tuning.specificityExponent());
+  }
+
+  /**
+   * The outcome of a diagnosis, in the shapes of the public API.
+   *
+   * @param resolutions what each input was read as, in input order
+   * @param unrecognized the inputs read as nothing, with suggestions
+   * @param candidates the ranked candidates
+   * @param plan the fix plan
+   */
+  public record Result(
+      List<Resolution> resolutions, List<Unrecognized> unrecognized, List<Candidate> candidates,
+      List<PlannedFix> plan) {}
+
+  /**
+   * What one input gave.
+   *
+   * @param resolution what it was read as
+   * @param evidence its evidence, each for or against one mode, with the source it counts once for
+   * @param signals what its words show, for the report detector; null when it was read exactly
+   * @param precise whether it gave precise evidence for some mode: a symptom or name found in it, or a measured
+   *     value beyond a threshold; its words then count without the detector's judgement
+   */
+  record Reading(Resolution resolution, List<Item> evidence, Detector.Signals signals, boolean precise) {}
+
+  /** One piece of evidence for or against one mode; {@code source} names what it may count once for. */
+  record Item(FailureMode mode, String source, Evidence evidence) {}
+
+  /** Diagnoses the inputs. */
+  public Result diagnose(List<String> inputs, Set<Stage> stages, double minScore, int limit) {
+    Map<String, Map<String, Evidence>> byMode = new LinkedHashMap<>();
+    Map<String, FailureMode> modes = new HashMap<>();
+    List<Resolution> resolutions = new ArrayList<>();
+    List<Unrecognized> unrecognized = new ArrayList<>();
+    for (String input : inputs) {
+      Reading reading = read(input);
+      resolutions.add(reading.resolution());
+      if (!reading.resolution().recognized()) {
+        unrecognized.add(new Unrecognized(input, input.isBlank() ? List.of() : suggest(input)));
+      }
+      for (Item item : reading.evidence()) {
+        modes.put(item.mode().id(), item.mode());
+        // Per input and mode, each source counts once: its strongest piece of evidence.
+        byMode.computeIfAbsent(item.mode().id(), k -> new LinkedHashMap<>())
+            .merge(input + "\u0000" + item.source(), item.evidence(),
+                (a, b) -> b.contribution() > a.contribution() ? b : a);
+      }
+    }
+    List<Candidate> candidates = rank(byMode, modes, stages, minScore, limit);
+    return new Result(resolutions, unrecognized, candidates, ranker.plan(candidates));
+  }
+
+  /** Reads one input into what it was read as and its evidence. */
+  Reading read(String input) {
+    List<Item> items = new ArrayList<>();
+    if (input.isBlank()) {
+      return new Reading(new Resolution(input, List.of(), List.of(), List.of(), List.of(), List.of()), items, null,
+          false);
+    }
+    Optional<SymptomMatch> exactSymptom = symptoms.exact(input);
+    if (exactSymptom.isPresent()) {
+      symptom(input, exactSymptom.get(), false, "", List.of(), items);
+      return new Reading(
+          new Resolution(input, List.of(exactSymptom.get()), List.of(), List.of(), List.of(), List.of()), items, null,
+          true);
+    }
+    FailureMode exactMode = names.exact(input);
+    if (exactMode != null) {
+      named(input, exactMode, false, 1.0, List.of(input.trim()), items);
+      return new Reading(new Resolution(input, List.of(), List.of(exactMode), List.of(), List.of(), List.of()), items,
+          null, true);
+    }
+    String word = Text.normalize(input);
+    if (!word.isEmpty() && word.indexOf(' ') < 0 && word.length() <= MAX_TYPO_WORD) {
+      // One word that is no name: most likely a misspelt one, read as that name with a typo's confidence.
+      String corrected = nameTypos.get().correct(word);
+      if (corrected != null) {
+        Optional<SymptomMatch> symptom = symptoms.exact(corrected);
+        if (symptom.isPresent()) {
+          SymptomMatch m = new SymptomMatch(symptom.get().symptom(), tuning.typoFactor(), symptom.get().kind());
+          symptom(input, m, false, "", List.of(corrected), items);
+          return new Reading(new Resolution(input, List.of(m), List.of(), List.of(), List.of(), List.of()), items,
+              null, true);
+        }
+        FailureMode mode = names.exact(corrected);
+        if (mode != null) {
+          named(input, mode, false, tuning.typoFactor(), List.of(corrected), items);
+          return new Reading(new Resolution(input, List.of(), List.of(mode), List.of(), List.of(), List.of()), items,
+              null, true);
+        }
+      }
+    }
+    Map<String, SymptomMatch> matches = new LinkedHashMap<>();
+    Map<String, SymptomMatch> ruledOut = new LinkedHashMap<>();
+    List<FailureMode> named = new ArrayList<>();
+    List<FailureMode> negated = new ArrayList<>();
+    List<String> content = new ArrayList<>();
+    Set<String> denied = new LinkedHashSet<>();
+    Set<String> outright = new LinkedHashSet<>();
+    Map<String, String> rawByStem = new HashMap<>();
+    boolean problem = false;
+    boolean contrast = false;
+    boolean numberChange = false;
+    boolean negation = false;
+    Analysis analysis = Analysis.of(input, negationPhrases, tuning.passageWords());
+    // A name or a symptom found in a long text is one phrase among many: it counts in proportion to how much of the
+    // text one passage is, fully in an input of up to one passage.
+    double inText = Math.min(1.0, (double) tuning.passageWords() / Math.max(1, analysis.contentWords()));
+    for (Analysis.Passage passage : analysis.passages()) {
+      if (passage.first()) {
+        for (SymptomIndex.Reading r : symptoms.readings(passage.text())) {
+          SymptomMatch m = new SymptomMatch(r.symptom(), tuning.measuredConfidence(), MatchKind.SIGNAL);
+          symptom(input, m, !r.crossed(), describe(r), List.of(), items);
+          (r.crossed() ? matches : ruledOut).merge(m.symptom().id(), m, Engine::stronger);
+        }
+      }
+      int namedWords = 0;
+      Set<String> found = new java.util.HashSet<>();
+      for (Phrases.Occurrence<FailureMode> o : names.find(passage)) {
+        found.addAll(Text.tokens(o.words()));
+        named(input, o.value(), o.negated(), inText, List.of(o.words()), items);
+        List<FailureMode> into = o.negated() ? negated : named;
+        if (!into.contains(o.value())) {
+          into.add(o.value());
+        }
+        namedWords += o.length();
+      }
+      if (namedWords > 0 && namedWords >= passage.affirmed().size() + passage.negated().size()) {
+        continue; // "data leakage" names a cause and describes nothing else; word overlaps would only add noise
+      }
+      for (Phrases.Occurrence<Symptom> o : symptoms.find(passage)) {
+        found.addAll(Text.tokens(o.words()));
+        SymptomMatch m = new SymptomMatch(o.value(), round(inText), MatchKind.PHRASE);
+        if (o.negated()) {
+          symptom(input, m, true, "", List.of(o.words()), items);
+          ruledOut.merge(m.symptom().id(), m, Engine::stronger);
+        } else if (!ruledOut.containsKey(o.value().id())) {
+          symptom(input, m, false, "", List.of(o.words()), items);
+          matches.merge(m.symptom().id(), m, Engine::stronger);
+        }
+      }
+      numberChange |= passage.numberChange();
+      boolean deniedPrivative = false;
+      for (Analysis.Word w : passage.words()) {
+        rawByStem.putIfAbsent(w.stem(), w.raw());
+        contrast |= Cues.CONTRAST.contains(w.raw());
+        if (w.stop() || w.cue()) {
+          negation |= w.cue() && !w.stop();
+          continue;
+        }
+        problem |= !w.negated() && Cues.PROBLEM.contains(w.stem());
+        // A denied word that names a failure ("no drift") speaks against the modes and symptoms it names; any other
+        // word, denied or not, describes what was seen: "loss does not go down" reports a symptom.
+        // Denying a privative denies what it lacks: "this isn't a case of missing monitoring". A name or symptom
+        // found whole has spoken for its words already: "no data drift" denies data drift, not every drift.
+        if (w.negated() && found.contains(w.stem())) {
+          continue;
+        }
+        if (w.negated() && (w.outright() || (deniedPrivative && Cues.HEALTHY.contains(w.stem())))) {
+          outright.add(w.stem());
+        } else if (w.negated() && !Cues.HEALTHY.contains(w.stem())
+            && (modeWords.namesAFailure(w.stem()) || symptomWords.namesAFailure(w.stem()))) {
+          denied.add(w.stem());
+        } else {
+          content.add(w.stem());
+        }
+        deniedPrivative |= w.negated() && NameWords.privative(w.stem());
+      }
+    }
+    for (NameWords.Denial<FailureMode> d : modeWords.denials(denied, outright, text::idf)) {
+      named(input, d.owner(), true, d.share(), raw(d.words(), rawByStem), items);
+      if (d.share() >= 0.5 && !negated.contains(d.owner())) {
+        negated.add(d.owner());
+      }
+    }
+    for (NameWords.Denial<Symptom> d : symptomWords.denials(denied, outright, text::idf)) {
+      SymptomMatch m = new SymptomMatch(d.owner(), round(d.share()), MatchKind.PHRASE);
+      symptom(input, m, true, "", raw(d.words(), rawByStem), items);
+      if (d.share() >= 0.5) {
+        ruledOut.merge(d.owner().id(), m, Engine::stronger);
+      }
+    }
+    Map<String, Double> words = words(content);
+    ModeText.Scores scores = text.score(words);
+    Detector.Signals signals = signals(scores, words, content.size(), problem, contrast, numberChange, negation);
+    boolean precise = !matches.isEmpty() || !named.isEmpty();
+    List<String> textWords = List.of();
+    if (precise || Detector.score(tuning, signals) >= 0) {
+      textWords = text(input, scores, signals, rawByStem, items);
+    }
+    return new Reading(new Resolution(input, new ArrayList<>(matches.values()), named,
+        new ArrayList<>(ruledOut.values()), negated, textWords), items, signals, precise);
+  }
+
+  private Detector.Signals signals(ModeText.Scores scores, Map<String, Double> words, int contentWords,
+      boolean problem, boolean contrast, boolean numberChange, boolean negation) {
+    ModeText.Match best = null;
+    for (ModeText.Match m : scores.modes()) {
+      if (best == null || m.score() > best.score()) {
+        best = m;
+      }
+    }
+    double rarest = 0;
+    if (best != null) {
+      for (String w : best.words()) {
+        rarest = Math.max(rarest, text.idf(w));
+      }
+    }
+    double density = Math.min(1.0, (double) tuning.passageWords() / Math.max(1, contentWords));
+    return new Detector.Signals(best == null ? 0 : best.score(), scores.core(), scores.routine(), density, problem,
+        contrast, numberChange, negation, best == null ? 0 : best.words().size(), contentWords,
+        coverage(best == null ? 0 : best.score(), words), rarest);
+  }
+
+  /** The share of the words' mass that a BM25F score explains: each word can give at most idf × (k1 + 1). */
+  private double coverage(double score, Map<String, Double> words) {
+    double mass = 0;
+    for (Map.Entry<String, Double> w : words.entrySet()) {
+      mass += text.knows(w.getKey()) ? text.idf(w.getKey()) * w.getValue() : tuning.unknownWordIdf();
+    }
+    return mass == 0 ? 0 : Math.min(1, score / ((tuning.bm25K1() + 1) * mass));
+  }
+
+  /** Adds text evidence for every mode that shares words with the input; returns the input words that gave any. */
+  private List<String> text(String input, ModeText.Scores scores, Detector.Signals signals,
+      Map<String, String> rawByStem, List<Item> items) {
+    Set<String> used = new LinkedHashSet<>();
+    double scale = signals.best() == 0 ? 0 : signals.coverage() / signals.best();
+    for (ModeText.Match match : scores.modes()) {
+      double confidence = round(match.score() * scale);
+      if (confidence == 0) {
+        continue;
+      }
+      List<String> words = raw(match.words(), rawByStem);
+      used.addAll(words);
+      Evidence e = new Evidence(input, EvidenceKind.TEXT, false, Optional.empty(), Optional.of(match.field().label),
+          words, "", tuning.textWeight(), confidence, round(tuning.textWeight() * confidence));
+      items.add(new Item(match.mode(), "text", e));
+    }
+    return new ArrayList<>(used);
+  }
+
+  /** A denial listed in a resolution as ruling something out covers at least this share of one of its names. */
+  private static final double MOSTLY = 0.5;
+
+  private static SymptomMatch stronger(SymptomMatch a, SymptomMatch b) {
+    return b.confidence() > a.confidence() ? b : a;
+  }
+
+  private static List<String> raw(List<String> stems, Map<String, String> rawByStem) {
+    List<String> out = new ArrayList<>();
+    stems.forEach(w -> out.add(rawByStem.getOrDefault(w, w)));
+    return out;
+  }
+
+  private static String describe(SymptomIndex.Reading reading) {
+    String rule = reading.signal().comparator().symbol() + " " + format(reading.signal().threshold());
+    return reading.signal().metric() + " " + format(reading.value())
+        + (reading.crossed() ? " " + rule : ", healthy (a symptom when " + rule + ")");
+  }
+
+  private static String format(double value) {
+    String s = String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", "");
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** Returns each stem with its factor: 1 when the catalog knows it, less when it is a corrected typo. */
+  private Map<String, Double> words(List<String> stems) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (String stem : stems) {
+      if (out.containsKey(stem)) {
+        continue;
+      }
+      if (vocabulary.contains(stem) || symptoms.knows(stem) || !Character.isLetter(stem.charAt(0))) {
+        out.put(stem, 1.0);
+        continue;
+      }
+      String corrected = typos.get().correct(stem);
+      if (corrected != null && !out.containsKey(corrected)) {
+        out.put(corrected, tuning.typoFactor());
+      } else if (corrected == null) {
+        out.put(stem, 1.0); // unknown: it still weighs in the input's mass, so long unrelated text explains little
+      }
+    }
+    return out;
+  }
+
+  /** Words longer than this are not corrected: no name is that long, and correction costs grow with length. */
+  private static final int MAX_TYPO_WORD = 40;
+
+  private Typos nameTypos() {
+    List<String> words = new ArrayList<>(symptoms.oneWordNames());
+    words.addAll(names.oneWordNames());
+    return new Typos(words);
+  }
+
+  private void symptom(String input, SymptomMatch m, boolean against, String detail, List<String> words,
+      List<Item> items) {
+    String id = m.symptom().id();
+    double specificity = specificity(id);
+    EvidenceKind kind = m.kind() == MatchKind.SIGNAL ? EvidenceKind.MEASURED : EvidenceKind.SYMPTOM;
+    for (Weighted w : modesBySymptom.getOrDefault(id, List.of())) {
+      double weight = round(w.weight() * specificity);
+      Evidence e = new Evidence(input, kind, against, Optional.of(id), Optional.empty(), words, detail, weight,
+          round(m.confidence()), round(weight * m.confidence()));
+      items.add(new Item(w.mode(), (against ? "-" : "+") + id, e));
+    }
+  }
+
+  private void named(String input, FailureMode mode, boolean against, double share, List<String> words,
+      List<Item> items) {
+    Evidence e = new Evidence(input, EvidenceKind.NAMED, against, Optional.empty(), Optional.empty(), words, "",
+        tuning.namedStrength(), round(share), round(tuning.namedStrength() * share));
+    items.add(new Item(mode, (against ? "-" : "+") + "named", e));
+  }
+
+  private List<Candidate> rank(Map<String, Map<String, Evidence>> byMode, Map<String, FailureMode> modes,
+      Set<Stage> stages, double floor, int limit) {
+    record Scored(FailureMode mode, double score, List<Evidence> evidence) {}
+    List<Scored> scored = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Evidence>> entry : byMode.entrySet()) {
+      FailureMode mode = modes.get(entry.getKey());
+      if (!stages.contains(mode.stage()) || mode.deprecated()) {
+        continue;
+      }
+      double miss = 1.0;
+      double kept = 1.0;
+      boolean any = false;
+      for (Evidence e : entry.getValue().values()) {
+        if (e.against()) {
+          kept *= 1.0 - e.contribution();
+        } else {
+          miss *= 1.0 - e.contribution();
+          any = true;
+        }
+      }
+      double score = round((1.0 - miss) * kept);
+      if (any && score >= floor) {
+        List<Evidence> evidence = new ArrayList<>(entry.getValue().values());
+        evidence.sort(Comparator.comparing(Evidence::against)
+            .thenComparing(Comparator.comparingDouble(Evidence::contribution).reversed()));
+        scored.add(new Scored(mode, score, evidence));
+      }
+    }
+    scored.sort(Comparator.comparingDouble(Scored::score).reversed()
+        .thenComparing(s -> s.mode().stage().debuggingOrder())
+        .thenComparing(s -> s.mode().id()));
+    List<Candidate> out = new ArrayList<>();
+    for (Scored s : scored) {
+      if (out.size() == limit) {
+        break;
+      }
+      out.add(new Candidate(out.size() + 1, s.mode(), s.score(), s.evidence(), explain(s.mode(), s.evidence())));
+    }
+    return out;
+  }
+
+  private static String explain(FailureMode mode, List<Evidence> evidence) {
+    Evidence top = evidence.get(0);
+    long more = evidence.stream().filter(e -> !e.against()).count() - 1;
+    long against = evidence.stream().filter(Evidence::against).count();
+    StringBuilder out = new StringBuilder(mode.name()).append(" (").append(mode.stage().id()).append(") is ");
+    switch (top.kind()) {
+      case NAMED:
+        out.append("named by '").append(top.input()).append("'");
+        break;
+      case TEXT:
+        out.append("suggested by '").append(top.input()).append("' (").append(String.join(", ", top.words()))
+            .append(" in its ").append(top.field().orElse("text")).append(")");
+        break;
+      case MEASURED:
+        out.append("measured in '").append(top.input()).append("' (").append(top.detail()).append(")");
+        break;
+      default:
+        out.append("indicated by '").append(top.input()).append("' (").append(top.via()).append(")");
+    }
+    if (more > 0) {
+      out.append(" and ").append(more).append(" more piece").append(more == 1 ? "" : "s").append(" of evidence");
+    }
+    if (against > 0) {
+      out.append("; ").append(against).append(" against");
+    }
+    return out.append('.').toString();
+  }
+
+  private List<String> suggest(String input) {
+    return symptoms.suggest(words(Text.tokens(input)), input);
+  }
+
+  /** Rounds to four decimals, so that scores print and compare stably. */
+  static double round(double value) {
+    return Math.round(value * 10_000) / 10_000.0;
+  }
+}

@@ -1,0 +1,261 @@
+package dev.failuremodes.internal.engine;
+
+import dev.failuremodes.CaseStudy;
+import dev.failuremodes.DetectionMethod;
+import dev.failuremodes.FailureMode;
+import dev.failuremodes.Indicator;
+import dev.failuremodes.Presentation;
+import dev.failuremodes.Symptom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A BM25F index over all of each failure mode's text, field by field, so that an input's words count as evidence
+ * for the modes whose text contains them, weighted by how rare each word is among modes, how much of the field it
+ * fills and how telling the field is. A mode's indicator symptoms count in proportion to their weights. Immutable
+ * and thread-safe once built.
+ */
+final class ModeText {
+  /** The fields of a mode's text, each with its own boost and length normalisation in {@link Tuning}. */
+  enum Field {
+    /** The mode's id, name and aliases. */
+    NAMES("names"),
+    /** Its summary and description. */
+    SUMMARY("summary"),
+    /** The names, aliases and descriptions of its indicator symptoms, weighted by indicator weight. */
+    SYMPTOMS("symptoms"),
+    /** Its mechanisms. */
+    MECHANISMS("mechanisms"),
+    /** Its detection methods. */
+    DETECTION("detection"),
+    /** Its presentations: how it showed up in real cases. */
+    PRESENTATIONS("presentations"),
+    /** The summaries of its case studies. */
+    CASES("case studies");
+
+    final String label;
+
+    Field(String label) {
+      this.label = label;
+    }
+  }
+
+  private static final Field[] FIELDS = Field.values();
+
+  /** One mode's use of one word: the weighted count in each field. */
+  private record Posting(int mode, double[] tf) {}
+
+  private final List<FailureMode> modes;
+  private final Tuning tuning;
+  private final Map<String, List<Posting>> postings = new HashMap<>();
+  private final Map<String, Double> idf = new HashMap<>();
+  /** Per mode and field, the field's length over the average length of that field. */
+  private final double[][] relativeLength;
+
+  /** The index of the routine document, after the modes. */
+  private final int routine;
+
+  /**
+   * Indexes the modes' text, and a document of routine talk that is scored beside them (see {@link Routine}).
+   */
+  ModeText(List<FailureMode> all, Map<String, Symptom> symptoms, Map<String, List<CaseStudy>> casesByMode,
+      String routineText, Tuning tuning) {
+    this.tuning = tuning;
+    List<FailureMode> live = new ArrayList<>();
+    for (FailureMode m : all) {
+      if (!m.deprecated()) {
+        live.add(m);
+      }
+    }
+    this.modes = List.copyOf(live);
+    this.routine = modes.size();
+    int docs = modes.size() + 1;
+    double[][] length = new double[docs][FIELDS.length];
+    double[] total = new double[FIELDS.length];
+    for (int i = 0; i < modes.size(); i++) {
+      FailureMode m = modes.get(i);
+      Map<String, double[]> counts = new HashMap<>();
+      add(counts, length[i], Field.NAMES, 1.0, m.id().replace('-', ' '), m.name());
+      add(counts, length[i], Field.NAMES, 1.0, m.aliases());
+      add(counts, length[i], Field.SUMMARY, 1.0, m.summary(), m.description());
+      for (Indicator ind : m.indicators()) {
+        Symptom s = symptoms.get(ind.symptom());
+        if (s != null && !s.deprecated()) {
+          add(counts, length[i], Field.SYMPTOMS, ind.weight(), s.name(), s.description());
+          add(counts, length[i], Field.SYMPTOMS, ind.weight(), s.aliases());
+        }
+      }
+      add(counts, length[i], Field.MECHANISMS, 1.0, m.mechanisms());
+      for (DetectionMethod d : m.detection()) {
+        add(counts, length[i], Field.DETECTION, 1.0, d.name(), d.description());
+      }
+      for (Presentation p : m.presentations()) {
+        add(counts, length[i], Field.PRESENTATIONS, 1.0, p.text());
+      }
+      for (CaseStudy c : casesByMode.getOrDefault(m.id(), List.of())) {
+        add(counts, length[i], Field.CASES, 1.0, c.summary());
+      }
+      for (Map.Entry<String, double[]> e : counts.entrySet()) {
+        postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new Posting(i, e.getValue()));
+      }
+      for (int f = 0; f < FIELDS.length; f++) {
+        total[f] += length[i][f];
+      }
+    }
+    Map<String, double[]> routineCounts = new HashMap<>();
+    add(routineCounts, length[routine], Field.PRESENTATIONS, 1.0, routineText);
+    for (Map.Entry<String, double[]> e : routineCounts.entrySet()) {
+      postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new Posting(routine, e.getValue()));
+    }
+    relativeLength = new double[docs][FIELDS.length];
+    for (int i = 0; i < docs; i++) {
+      for (int f = 0; f < FIELDS.length; f++) {
+        double average = total[f] / Math.max(1, modes.size());
+        relativeLength[i][f] = average == 0 ? 1 : length[i][f] / average;
+      }
+    }
+    int n = docs;
+    postings.forEach((term, list) -> idf.put(term, Math.log(1 + (n - list.size() + 0.5) / (list.size() + 0.5))));
+  }
+
+  private static void add(Map<String, double[]> counts, double[] length, Field field, double weight,
+      String... texts) {
+    add(counts, length, field, weight, Arrays.asList(texts));
+  }
+
+  private static void add(Map<String, double[]> counts, double[] length, Field field, double weight,
+      Collection<String> texts) {
+    for (String text : texts) {
+      for (String token : Text.tokens(text)) {
+        if (!Character.isLetter(token.charAt(0))) {
+          continue;
+        }
+        counts.computeIfAbsent(token, k -> new double[FIELDS.length])[field.ordinal()] += weight;
+        length[field.ordinal()] += weight;
+      }
+    }
+  }
+
+  /** Returns whether a stem occurs anywhere in the modes' text. */
+  boolean knows(String stem) {
+    return postings.containsKey(stem);
+  }
+
+  /** Returns every stem of the index, for typo correction. */
+  Set<String> vocabulary() {
+    return postings.keySet();
+  }
+
+  /** Returns the inverse document frequency of a stem among modes; 0 for an unknown one. */
+  double idf(String stem) {
+    return idf.getOrDefault(stem, 0.0);
+  }
+
+  /**
+   * What a passage's words give one mode.
+   *
+   * @param mode the mode
+   * @param score the BM25F score
+   * @param words the words that matched, strongest first
+   * @param field the field that gave the most
+   */
+  record Match(FailureMode mode, double score, List<String> words, Field field) {}
+
+  /**
+   * The scores of one text.
+   *
+   * @param modes every mode that shares a word with it
+   * @param routine the score of the routine document
+   * @param core the best mode's score from its core fields alone (names, summary, symptoms, mechanisms, detection):
+   *     the vocabulary of failures, without the narrative of presentations and case studies
+   */
+  record Scores(List<Match> modes, double routine, double core) {}
+
+  /**
+   * Scores every mode that shares a word with the passage. Each distinct word counts once; a word given with a
+   * factor below 1 (a corrected typo) counts that much less.
+   */
+  Scores score(Map<String, Double> words) {
+    double routineScore = 0;
+    Map<Integer, Double> coreScores = new HashMap<>();
+    Map<Integer, double[]> acc = new HashMap<>();
+    Map<Integer, Map<String, Double>> contributions = new HashMap<>();
+    Set<Integer> withExactWord = new java.util.HashSet<>();
+    double k1 = tuning.bm25K1();
+    for (Map.Entry<String, Double> w : words.entrySet()) {
+      List<Posting> list = postings.get(w.getKey());
+      if (list == null) {
+        continue;
+      }
+      double weight = idf.get(w.getKey()) * w.getValue();
+      for (Posting p : list) {
+        double tf = 0;
+        double best = -1;
+        int bestField = 0;
+        for (int f = 0; f < FIELDS.length; f++) {
+          if (p.tf()[f] == 0) {
+            continue;
+          }
+          double b = tuning.bm25B();
+          double part = tuning.fieldBoost()[f] * p.tf()[f] / (1 - b + b * relativeLength[p.mode()][f]);
+          tf += part;
+          if (part > best) {
+            best = part;
+            bestField = f;
+          }
+        }
+        double gain = weight * tf * (k1 + 1) / (k1 + tf);
+        double coreTf = 0;
+        for (int f = 0; f < Field.PRESENTATIONS.ordinal(); f++) {
+          double b = tuning.bm25B();
+          coreTf += tuning.fieldBoost()[f] * p.tf()[f] / (1 - b + b * relativeLength[p.mode()][f]);
+        }
+        if (coreTf > 0 && w.getValue() == 1.0) {
+          coreScores.merge(p.mode(), weight * coreTf * (k1 + 1) / (k1 + coreTf), Double::sum);
+        }
+        double[] a = acc.computeIfAbsent(p.mode(), k -> new double[FIELDS.length + 1]);
+        a[FIELDS.length] += gain;
+        a[bestField] += gain;
+        contributions.computeIfAbsent(p.mode(), k -> new HashMap<>()).put(w.getKey(), gain);
+        if (w.getValue() == 1.0) {
+          withExactWord.add(p.mode());
+        }
+      }
+    }
+    List<Match> out = new ArrayList<>();
+    for (Map.Entry<Integer, double[]> e : acc.entrySet()) {
+      if (e.getKey() == routine) {
+        routineScore = e.getValue()[FIELDS.length];
+        continue;
+      }
+      if (!withExactWord.contains(e.getKey())) {
+        continue; // corrected typos may support a match but not carry it alone
+      }
+      double[] a = e.getValue();
+      int bestField = 0;
+      for (int f = 1; f < FIELDS.length; f++) {
+        if (a[f] > a[bestField]) {
+          bestField = f;
+        }
+      }
+      List<Map.Entry<String, Double>> byGain = new ArrayList<>(contributions.get(e.getKey()).entrySet());
+      byGain.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+      Set<String> matched = new LinkedHashSet<>();
+      byGain.forEach(g -> matched.add(g.getKey()));
+      out.add(new Match(modes.get(e.getKey()), a[FIELDS.length], List.copyOf(matched), FIELDS[bestField]));
+    }
+    double core = 0;
+    for (Map.Entry<Integer, Double> e : coreScores.entrySet()) {
+      if (e.getKey() != routine) {
+        core = Math.max(core, e.getValue());
+      }
+    }
+    return new Scores(out, routineScore, core);
+  }
+}

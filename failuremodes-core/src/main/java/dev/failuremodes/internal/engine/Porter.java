@@ -1,0 +1,219 @@
+package dev.failuremodes.internal.engine;
+
+/**
+ * The Porter stemming algorithm (M. F. Porter, "An algorithm for suffix stripping", Program 14(3), 1980), written
+ * from the paper's description: five steps of suffix rules, each conditioned on the measure m of the stem, the
+ * number of vowel-consonant sequences in it. Lowercase ASCII letters only; other words are returned unchanged.
+ */
+final class Porter {
+  private Porter() {}
+
+  /** Returns the stem of a lowercase word. */
+  static String stem(String word) {
+    if (word.length() <= 2) {
+      return word;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return word;
+      }
+    }
+    StringBuilder w = new StringBuilder(word);
+    step1a(w);
+    step1b(w);
+    step1c(w);
+    step2(w);
+    step3(w);
+    step4(w);
+    step5(w);
+    return w.toString();
+  }
+
+  /** Whether the letter at i is a consonant: not a vowel, and 'y' only when it follows a vowel... or starts. */
+  private static boolean consonant(CharSequence w, int i) {
+    char c = w.charAt(i);
+    switch (c) {
+      case 'a':
+      case 'e':
+      case 'i':
+      case 'o':
+      case 'u':
+        return false;
+      case 'y':
+        return i == 0 || !consonant(w, i - 1);
+      default:
+        return true;
+    }
+  }
+
+  /** The measure m of the first {@code length} letters: the number of VC sequences in [C](VC)^m[V]. */
+  private static int measure(CharSequence w, int length) {
+    int m = 0;
+    int i = 0;
+    while (i < length && consonant(w, i)) {
+      i++;
+    }
+    while (i < length) {
+      while (i < length && !consonant(w, i)) {
+        i++;
+      }
+      if (i >= length) {
+        break;
+      }
+      while (i < length && consonant(w, i)) {
+        i++;
+      }
+      m++;
+    }
+    return m;
+  }
+
+  private static boolean hasVowel(CharSequence w, int length) {
+    for (int i = 0; i < length; i++) {
+      if (!consonant(w, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean doubleConsonant(CharSequence w, int length) {
+    return length >= 2 && w.charAt(length - 1) == w.charAt(length - 2) && consonant(w, length - 1);
+  }
+
+  /** *o: the stem ends consonant-vowel-consonant, the last not w, x or y. */
+  private static boolean cvc(CharSequence w, int length) {
+    if (length < 3 || !consonant(w, length - 1) || consonant(w, length - 2) || !consonant(w, length - 3)) {
+      return false;
+    }
+    char c = w.charAt(length - 1);
+    return c != 'w' && c != 'x' && c != 'y';
+  }
+
+  private static boolean ends(StringBuilder w, String suffix) {
+    int n = w.length();
+    int k = suffix.length();
+    return n >= k && w.substring(n - k).equals(suffix);
+  }
+
+  /** Replaces the suffix with the replacement when the stem before it has measure greater than {@code m}. */
+  private static boolean replace(StringBuilder w, String suffix, String replacement, int m) {
+    if (!ends(w, suffix)) {
+      return false;
+    }
+    int stem = w.length() - suffix.length();
+    if (measure(w, stem) > m) {
+      w.setLength(stem);
+      w.append(replacement);
+    }
+    return true;
+  }
+
+  private static void step1a(StringBuilder w) {
+    if (ends(w, "sses") || ends(w, "ies")) {
+      w.setLength(w.length() - 2);
+    } else if (ends(w, "ss")) {
+      return;
+    } else if (ends(w, "s")) {
+      w.setLength(w.length() - 1);
+    }
+  }
+
+  private static void step1b(StringBuilder w) {
+    if (ends(w, "eed")) {
+      if (measure(w, w.length() - 3) > 0) {
+        w.setLength(w.length() - 1);
+      }
+      return;
+    }
+    int cut;
+    if (ends(w, "ed") && hasVowel(w, w.length() - 2)) {
+      cut = 2;
+    } else if (ends(w, "ing") && hasVowel(w, w.length() - 3)) {
+      cut = 3;
+    } else {
+      return;
+    }
+    w.setLength(w.length() - cut);
+    if (ends(w, "at") || ends(w, "bl") || ends(w, "iz")) {
+      w.append('e');
+    } else if (doubleConsonant(w, w.length())) {
+      char c = w.charAt(w.length() - 1);
+      if (c != 'l' && c != 's' && c != 'z') {
+        w.setLength(w.length() - 1);
+      }
+    } else if (measure(w, w.length()) == 1 && cvc(w, w.length())) {
+      w.append('e');
+    }
+  }
+
+  private static void step1c(StringBuilder w) {
+    if (ends(w, "y") && hasVowel(w, w.length() - 1)) {
+      w.setCharAt(w.length() - 1, 'i');
+    }
+  }
+
+  private static final String[][] STEP2 = {
+    {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"}, {"izer", "ize"}, {"abli", "able"},
+    {"alli", "al"}, {"entli", "ent"}, {"eli", "e"}, {"ousli", "ous"}, {"ization", "ize"}, {"ation", "ate"},
+    {"ator", "ate"}, {"alism", "al"}, {"iveness", "ive"}, {"fulness", "ful"}, {"ousness", "ous"}, {"aliti", "al"},
+    {"iviti", "ive"}, {"biliti", "ble"}
+  };
+
+  private static void step2(StringBuilder w) {
+    for (String[] rule : STEP2) {
+      if (replace(w, rule[0], rule[1], 0)) {
+        return;
+      }
+    }
+  }
+
+  private static final String[][] STEP3 = {
+    {"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"}, {"ical", "ic"}, {"ful", ""}, {"ness", ""}
+  };
+
+  private static void step3(StringBuilder w) {
+    for (String[] rule : STEP3) {
+      if (replace(w, rule[0], rule[1], 0)) {
+        return;
+      }
+    }
+  }
+
+  private static final String[] STEP4 = {
+    "al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "ou", "ism", "ate", "iti",
+    "ous", "ive", "ize"
+  };
+
+  private static void step4(StringBuilder w) {
+    for (String suffix : STEP4) {
+      if (!ends(w, suffix)) {
+        continue;
+      }
+      int stem = w.length() - suffix.length();
+      if (suffix.equals("ion")) {
+        // -ion is removed only after s or t.
+        if (stem > 0 && (w.charAt(stem - 1) == 's' || w.charAt(stem - 1) == 't') && measure(w, stem) > 1) {
+          w.setLength(stem);
+        }
+      } else if (measure(w, stem) > 1) {
+        w.setLength(stem);
+      }
+      return;
+    }
+  }
+
+  private static void step5(StringBuilder w) {
+    if (ends(w, "e")) {
+      int stem = w.length() - 1;
+      int m = measure(w, stem);
+      if (m > 1 || (m == 1 && !cvc(w, stem))) {
+        w.setLength(stem);
+      }
+    }
+    if (measure(w, w.length()) > 1 && doubleConsonant(w, w.length()) && w.charAt(w.length() - 1) == 'l') {
+      w.setLength(w.length() - 1);
+    }
+  }
+}

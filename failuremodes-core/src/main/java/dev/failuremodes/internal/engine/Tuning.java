@@ -1,0 +1,122 @@
+package dev.failuremodes.internal.engine;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every constant of the engine, in one place, with what it does. {@link #DEFAULT} is what the library uses; tests
+ * build variants with {@link #with(String, double)} to pin the arithmetic on a small frozen catalog and to measure
+ * what each constant is worth on the development sets.
+ *
+ * @param passageWords content words per passage: a long sentence is read in stretches of this many, and long inputs
+ *     are judged per this many words when deciding whether they report a failure
+ * @param measuredConfidence confidence of a symptom read from a metric value against its threshold
+ * @param typoFactor how much a word corrected from a typo counts, relative to one typed as in the catalog
+ * @param specificityExponent a symptom's weight for a mode is the indicator's weight times the symptom's
+ *     specificity, (number of modes it indicates) to the power of minus this: a symptom many modes share tells less,
+ *     and no single shared symptom makes one mode certain
+ * @param namedStrength what naming a failure mode outright contributes to it: strong, short of certain
+ * @param bm25K1 BM25 term-frequency saturation
+ * @param bm25B BM25 length normalisation, the same for every field
+ * @param fieldBoost boost per field, in {@link ModeText.Field} order: names and symptoms tell the most
+ * @param textWeight text evidence is this times the share of the input's telling words a mode's text explains, so
+ *     that words alone stay weaker than a symptom or a name
+ * @param unknownWordIdf what a word unknown to the catalog's text weighs in an input's mass: it explains nothing
+ * @param routineWeight how much the routine document's score counts against the best mode's (see {@link Routine})
+ * @param detectorWeights weights of the report detector's signals, in {@link Detector.Signals#features()} order
+ * @param detectorBias the report detector's bias: words alone count when weights · signals + bias reaches zero
+ * @param fixPositionDiscount a fix's usefulness for a candidate is the candidate's score / (1 + this × the fix's
+ *     place in the mode's own order)
+ * @param planBuckets usefulness is compared in steps of 1 / this, so near-equal fixes fall back to debugging order
+ */
+record Tuning(
+    int passageWords,
+    double measuredConfidence,
+    double typoFactor,
+    double specificityExponent,
+    double namedStrength,
+    double bm25K1,
+    double bm25B,
+    double[] fieldBoost,
+    double textWeight,
+    double unknownWordIdf,
+    double routineWeight,
+    double[] detectorWeights,
+    double detectorBias,
+    double fixPositionDiscount,
+    double planBuckets) {
+
+  /** The constants the library uses. */
+  static final Tuning DEFAULT = new Tuning(
+      40,
+      0.95,
+      0.8,
+      0.3,
+      0.9,
+      1.2,
+      0.75,
+      new double[] {3.0, 1.5, 2.0, 1.0, 1.0, 0.7, 0.5},
+      0.8,
+      2.0,
+      0.5,
+      // Fitted by DetectorFit on the development sets (in its test sources); refit when the catalog changes.
+      new double[] {0.8731, 1.2876, -1.6120, 0.8976, 1.8624, 3.0428, 2.2404, 1.8925, 2.2792, 7.6223, -0.9537},
+      -12.6161,
+      0.25,
+      10);
+
+  /** Copies the arrays, so that no caller can change a tuning after the fact. */
+  Tuning {
+    fieldBoost = fieldBoost.clone();
+    detectorWeights = detectorWeights.clone();
+  }
+
+  /**
+   * Returns a copy with one constant changed; an array constant is named with its index, such as {@code
+   * fieldBoost[2]}.
+   *
+   * @throws IllegalArgumentException for an unknown name
+   */
+  Tuning with(String name, double value) {
+    double[] f = fieldBoost.clone();
+    double[] d = detectorWeights.clone();
+    double[] v = {passageWords, measuredConfidence, typoFactor, specificityExponent, namedStrength, bm25K1, bm25B,
+        textWeight, unknownWordIdf, routineWeight, detectorBias, fixPositionDiscount, planBuckets};
+    List<String> names = List.of("passageWords", "measuredConfidence", "typoFactor", "specificityExponent",
+        "namedStrength", "bm25K1", "bm25B", "textWeight", "unknownWordIdf", "routineWeight", "detectorBias",
+        "fixPositionDiscount", "planBuckets");
+    if (name.startsWith("fieldBoost[") || name.startsWith("detectorWeights[")) {
+      int i = Integer.parseInt(name.substring(name.indexOf('[') + 1, name.length() - 1));
+      (name.startsWith("fieldBoost") ? f : d)[i] = value;
+    } else if (names.contains(name)) {
+      v[names.indexOf(name)] = value;
+    } else {
+      throw new IllegalArgumentException("unknown tuning constant " + name + "; valid: " + names
+          + ", fieldBoost[i], detectorWeights[i]");
+    }
+    return new Tuning((int) v[0], v[1], v[2], v[3], v[4], v[5], v[6], f, v[7], v[8], v[9], d, v[10], v[11], v[12]);
+  }
+
+  /** Two tunings are equal when every constant is. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Tuning t && toString().equals(t.toString());
+  }
+
+  @Override
+  public int hashCode() {
+    return toString().hashCode();
+  }
+
+  /** Lists every constant. */
+  @Override
+  public String toString() {
+    return "Tuning[passageWords=" + passageWords + ", measuredConfidence=" + measuredConfidence + ", typoFactor="
+        + typoFactor + ", specificityExponent=" + specificityExponent + ", namedStrength=" + namedStrength + ", bm25K1=" + bm25K1 + ", bm25B=" + bm25B
+        + ", fieldBoost=" + Arrays.toString(fieldBoost)
+        + ", textWeight=" + textWeight + ", unknownWordIdf=" + unknownWordIdf + ", routineWeight=" + routineWeight
+        + ", detectorWeights=" + Arrays.toString(detectorWeights) + ", detectorBias=" + detectorBias
+        + ", fixPositionDiscount=" + fixPositionDiscount + ", planBuckets="
+        + planBuckets + "]";
+  }
+}

@@ -1,0 +1,212 @@
+package dev.failuremodes.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.failuremodes.Candidate;
+import dev.failuremodes.Catalog;
+import dev.failuremodes.Evidence;
+import dev.failuremodes.EvidenceKind;
+import dev.failuremodes.PlannedFix;
+import dev.failuremodes.Stage;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The engine's arithmetic, pinned on a small frozen catalog ({@code catalogs/engine.json}). */
+class EngineTest {
+  private static final Catalog CATALOG = load();
+
+  private static Catalog load() {
+    try {
+      return Catalog.load(Path.of(EngineTest.class.getResource("/catalogs/engine.json").toURI()));
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Engine.Result diagnose(Tuning tuning, String... inputs) {
+    return new Engine(CATALOG, tuning).diagnose(List.of(inputs), EnumSet.allOf(Stage.class), 0, 10);
+  }
+
+  private static Candidate candidate(Engine.Result r, String id) {
+    return r.candidates().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void exactSymptom_contributesWeightTimesSpecificity() {
+    Engine.Result r = diagnose(Tuning.DEFAULT, "generalization gap");
+    // train-test-gap indicates two modes: specificity 2^-0.3.
+    double specificity = Math.pow(2, -0.3);
+    assertThat(r.candidates()).extracting(Candidate::id).containsExactly("overfitting", "data-leakage");
+    Evidence e = r.candidates().get(0).evidence().get(0);
+    assertThat(e.kind()).isEqualTo(EvidenceKind.SYMPTOM);
+    assertThat(e.symptom()).contains("train-test-gap");
+    assertThat(e.weight()).isCloseTo(0.9 * specificity, within(1e-4));
+    assertThat(e.confidence()).isEqualTo(1.0);
+    assertThat(r.candidates().get(0).score()).isCloseTo(0.9 * specificity, within(1e-4));
+    assertThat(r.candidates().get(1).score()).isCloseTo(0.5 * specificity, within(1e-4));
+  }
+
+  @Test
+  void measuredValue_contributesWeightTimesMeasuredConfidence_andAHealthyValueRulesOut() {
+    Engine.Result crossed = diagnose(Tuning.DEFAULT, "psi 0.31");
+    Evidence e = candidate(crossed, "data-drift").evidence().get(0);
+    assertThat(e.kind()).isEqualTo(EvidenceKind.MEASURED);
+    assertThat(e.contribution()).isEqualTo(0.8 * 0.95);
+    assertThat(e.detail()).isEqualTo("psi 0.31 > 0.25");
+
+    Engine.Result healthy = diagnose(Tuning.DEFAULT, "psi 0.05");
+    assertThat(healthy.candidates()).isEmpty();
+    assertThat(healthy.resolutions().get(0).ruledOutSymptoms()).extracting(m -> m.symptom().id())
+        .containsExactly("psi-alert");
+    assertThat(healthy.unrecognized()).isEmpty();
+  }
+
+  @Test
+  void namedMode_contributesNamedStrength_andATypoOfAOneWordNameTheTypoFactor() {
+    Evidence named = candidate(diagnose(Tuning.DEFAULT, "we suspect data leakage"), "data-leakage").evidence().get(0);
+    assertThat(named.kind()).isEqualTo(EvidenceKind.NAMED);
+    assertThat(named.contribution()).isEqualTo(0.9);
+    assertThat(named.words()).containsExactly("data leakage");
+    Candidate typo = diagnose(Tuning.DEFAULT, "overfiting").candidates().get(0);
+    assertThat(typo.id()).isEqualTo("overfitting");
+    assertThat(typo.score()).isEqualTo(0.72);
+  }
+
+  @Test
+  void fusion_isNoisyOrForAndMultipliesAgainst() {
+    Engine.Result r = diagnose(Tuning.DEFAULT, "the model is not overfitting, but we see a generalization gap");
+    Candidate overfitting = candidate(r, "overfitting");
+    double miss = 1;
+    double kept = 1;
+    for (Evidence e : overfitting.evidence()) {
+      if (e.against()) {
+        kept *= 1 - e.contribution();
+      } else {
+        miss *= 1 - e.contribution();
+      }
+    }
+    assertThat(overfitting.evidence()).filteredOn(Evidence::against).singleElement()
+        .satisfies(e -> assertThat(e.contribution()).isEqualTo(0.9));
+    assertThat(overfitting.score()).isCloseTo((1 - miss) * kept, within(1e-4));
+    assertThat(r.candidates().get(0).id()).isEqualTo("data-leakage");
+    assertThat(r.resolutions().get(0).ruledOutModes()).extracting(m -> m.id()).containsExactly("overfitting");
+
+    Engine.Result two = diagnose(Tuning.DEFAULT, "generalization gap", "auc 0.995");
+    Candidate leakage = candidate(two, "data-leakage");
+    double none = 1;
+    for (Evidence e : leakage.evidence()) {
+      none *= 1 - e.contribution();
+    }
+    assertThat(leakage.evidence()).hasSize(3);
+    assertThat(leakage.score()).isCloseTo(1 - none, within(1e-4));
+    assertThat(two.candidates().get(0).id()).isEqualTo("data-leakage");
+  }
+
+  @Test
+  void textEvidence_isTheShareOfTheWordsTheModesTextExplains() {
+    Engine.Result r = diagnose(Tuning.DEFAULT,
+        "validation auc was near perfect because a feature came from the account closure date");
+    Evidence e = r.candidates().get(0).evidence().get(0);
+    assertThat(r.candidates().get(0).id()).isEqualTo("data-leakage");
+    assertThat(e.kind()).isEqualTo(EvidenceKind.TEXT);
+    assertThat(e.field()).contains("symptoms");
+    assertThat(e.words()).startsWith("near", "perfect").contains("auc", "closure", "account");
+    assertThat(e.weight()).isEqualTo(0.8);
+    assertThat(e.confidence()).isEqualTo(0.3334);
+    assertThat(e.contribution()).isEqualTo(0.2667);
+  }
+
+  @Test
+  void routineWords_getNoCandidate() {
+    assertThat(diagnose(Tuning.DEFAULT, "the coffee machine is broken").candidates()).isEmpty();
+    assertThat(diagnose(Tuning.DEFAULT, "the model was retrained and promoted on schedule").candidates()).isEmpty();
+  }
+
+  @Test
+  void nameInALongText_countsInProportionToOnePassage() {
+    String filler = " with many other words about the quarterly planning meeting agenda".repeat(8);
+    Engine engine = new Engine(CATALOG, Tuning.DEFAULT);
+    int content = new Engine(CATALOG, Tuning.DEFAULT).read("we suspect data leakage" + filler).signals()
+        .contentWords();
+    Engine.Result r = engine.diagnose(List.of("we suspect data leakage" + filler), EnumSet.allOf(Stage.class), 0, 10);
+    Evidence named = candidate(r, "data-leakage").evidence().stream().filter(Evidence::named).findFirst()
+        .orElseThrow();
+    assertThat(content).isGreaterThan(40);
+    assertThat(named.confidence()).isCloseTo(40.0 / content, within(1e-4));
+  }
+
+  @Test
+  void plan_highLeverageFirstThenUsefulnessThenDebuggingOrder() {
+    Engine.Result r = diagnose(Tuning.DEFAULT, "generalization gap");
+    assertThat(r.plan()).extracting(p -> p.fix().id())
+        .containsExactly("strict-split", "time-based-split", "regularize");
+    PlannedFix strict = r.plan().get(0);
+    assertThat(strict.addresses()).containsExactly("overfitting", "data-leakage");
+    // overfitting lists strict-split second (discounted by 1 + 0.25), data-leakage first.
+    assertThat(strict.usefulness()).isCloseTo(0.731 / 1.25 + 0.4061, within(1e-3));
+  }
+
+  @Test
+  void plan_nearEqualUsefulnessFallsBackToDebuggingOrder() {
+    Ranker ranker = new Ranker(id -> CATALOG.fix(id).orElse(null), Tuning.DEFAULT);
+    // time-based-split (evaluation) is slightly more useful than strict-split (data), within one bucket of 0.1:
+    // the earlier stage goes first. With finer buckets the more useful one would.
+    List<Candidate> candidates = List.of(
+        new Candidate(1, CATALOG.requireFailureMode("data-drift"), 0.54, List.of(), "x"),
+        new Candidate(2, CATALOG.requireFailureMode("overfitting"), 0.625, List.of(), "x"));
+    assertThat(ranker.plan(candidates)).extracting(p -> p.fix().id())
+        .containsExactly("strict-split", "time-based-split", "regularize");
+    Ranker fine = new Ranker(id -> CATALOG.fix(id).orElse(null), Tuning.DEFAULT.with("planBuckets", 1000));
+    assertThat(fine.plan(candidates)).extracting(p -> p.fix().id())
+        .containsExactly("time-based-split", "strict-split", "regularize");
+  }
+
+  /** Inputs that exercise every route, every field of the text index and the report detector. */
+  private static final List<String> PROBES = List.of(
+      "generalization gap",
+      "psi 0.31",
+      "auc went from 0.91 to 0.78 after the release of the new model",
+      "auc 0.995",
+      "overfiting",
+      "we suspect data leakage",
+      "the model is not overfitting, but we see a generalization gap",
+      "validation auc was near perfect because a feature came from the account closure date",
+      "a domain classifier separates recent rows from training rows after the holiday promotion brought new shoppers",
+      "training score keeps rising while the held-out score falls with too many parameters for too few rows",
+      "weights jump and the loss turns into nan after a learning rate change, zxqw unknownword",
+      "we suspect data leakage" + " and many other words about the quarterly planning meeting agenda".repeat(8));
+
+  private static String fingerprint(Tuning tuning) {
+    Engine engine = new Engine(CATALOG, tuning);
+    StringBuilder out = new StringBuilder();
+    for (String input : PROBES) {
+      Engine.Result r = engine.diagnose(List.of(input), EnumSet.allOf(Stage.class), 0, 10);
+      r.candidates().forEach(c -> out.append(c.id()).append(' ').append(c.score()).append(c.evidence()).append('\n'));
+      r.plan().forEach(p -> out.append(p).append(' ').append(p.usefulness()).append('\n'));
+      Detector.Signals s = engine.read(input).signals();
+      out.append(s == null ? "exact" : Detector.score(tuning, s)).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Every constant changes what the engine answers on the frozen catalog: none can drift without a test noticing. */
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource({
+    "passageWords, 20", "measuredConfidence, 0.9", "typoFactor, 0.7", "specificityExponent, 0.5",
+    "namedStrength, 0.8", "bm25K1, 1.5", "bm25B, 0.5", "fieldBoost[0], 2", "fieldBoost[1], 2", "fieldBoost[2], 1",
+    "fieldBoost[3], 2", "fieldBoost[4], 2", "fieldBoost[5], 1", "fieldBoost[6], 1", "textWeight, 0.7",
+    "unknownWordIdf, 3", "routineWeight, 1", "detectorWeights[0], 0", "detectorWeights[1], 0",
+    "detectorWeights[2], 0", "detectorWeights[3], 0", "detectorWeights[4], 0", "detectorWeights[5], 0",
+    "detectorWeights[6], 0", "detectorWeights[7], 0", "detectorWeights[8], 0", "detectorWeights[9], 0",
+    "detectorWeights[10], 0", "detectorBias, 0", "fixPositionDiscount, 0.5"
+  })
+  void everyConstant_changesTheAnswers(String constant, double value) {
+    assertThat(fingerprint(Tuning.DEFAULT.with(constant, value))).isNotEqualTo(fingerprint(Tuning.DEFAULT));
+  }
+}
