@@ -9,11 +9,11 @@ import java.util.Objects;
 /** Answers queries over one catalog. Immutable and thread-safe; build one per catalog and share it. */
 public final class Diagnoser {
   private final Catalog catalog;
-  private final Engine engine;
+  /** Built on the first query, so that loading a catalog to browse it costs no index. */
+  private volatile Engine engine;
 
   Diagnoser(Catalog catalog) {
     this.catalog = catalog;
-    this.engine = new Engine(catalog);
   }
 
   /**
@@ -44,7 +44,17 @@ public final class Diagnoser {
   }
 
   Engine engine() {
-    return engine;
+    Engine built = engine;
+    if (built == null) {
+      synchronized (this) {
+        built = engine;
+        if (built == null) {
+          built = new Engine(catalog);
+          engine = built;
+        }
+      }
+    }
+    return built;
   }
 
   /** Returns the catalog it queries. */

@@ -73,15 +73,17 @@ public final class Engine {
 
   Engine(Catalog catalog, Tuning tuning) {
     this.tuning = tuning;
-    this.symptoms = new SymptomIndex(catalog.symptoms());
-    this.names = new ModeNames(catalog.failureModes());
+    // Each distinct word of the catalog is stemmed once, for all the indexes built here.
+    Map<String, String> stems = new HashMap<>();
+    this.symptoms = new SymptomIndex(catalog.symptoms(), stems);
+    this.names = new ModeNames(catalog.failureModes(), stems);
     Map<String, Symptom> symptomsById = new HashMap<>();
     catalog.symptoms().forEach(s -> symptomsById.put(s.id(), s));
     Map<String, List<CaseStudy>> cases = new HashMap<>();
     for (CaseStudy c : catalog.caseStudies()) {
       c.failureModes().forEach(m -> cases.computeIfAbsent(m, k -> new ArrayList<>()).add(c));
     }
-    this.text = new ModeText(catalog.failureModes(), symptomsById, cases, Routine.TEXT, tuning);
+    this.text = new ModeText(catalog.failureModes(), symptomsById, cases, Routine.TEXT, tuning, stems);
     this.ranker = new Ranker(id -> catalog.fix(id).orElse(null), tuning);
     Map<FailureMode, List<String>> modeNames = new LinkedHashMap<>();
     for (FailureMode m : catalog.failureModes()) {
@@ -95,7 +97,7 @@ public final class Engine {
         modesBySymptom.computeIfAbsent(i.symptom(), k -> new ArrayList<>()).add(new Weighted(m, i.weight()));
       }
     }
-    this.modeWords = new NameWords<>(modeNames);
+    this.modeWords = new NameWords<>(modeNames, stems);
     Map<Symptom, List<String>> symptomNames = new LinkedHashMap<>();
     for (Symptom s : catalog.symptoms()) {
       if (!s.deprecated()) {
@@ -104,7 +106,7 @@ public final class Engine {
         symptomNames.put(s, phrases);
       }
     }
-    this.symptomWords = new NameWords<>(symptomNames);
+    this.symptomWords = new NameWords<>(symptomNames, stems);
     List<List<String>> phrases = new ArrayList<>(names.phrases());
     phrases.addAll(symptoms.phrases());
     for (List<String> phrase : phrases) {
@@ -155,7 +157,8 @@ public final class Engine {
     Map<String, FailureMode> modes = new HashMap<>();
     List<Resolution> resolutions = new ArrayList<>();
     List<Unrecognized> unrecognized = new ArrayList<>();
-    for (String input : inputs) {
+    for (int i = 0; i < inputs.size(); i++) {
+      String input = inputs.get(i);
       Reading reading = read(input);
       resolutions.add(reading.resolution());
       if (!reading.resolution().recognized()) {
@@ -165,7 +168,7 @@ public final class Engine {
         modes.put(item.mode().id(), item.mode());
         // Per input and mode, each source counts once: its strongest piece of evidence.
         byMode.computeIfAbsent(item.mode().id(), k -> new LinkedHashMap<>())
-            .merge(input + "\u0000" + item.source(), item.evidence(),
+            .merge(i + ":" + item.source(), item.evidence(),
                 (a, b) -> b.contribution() > a.contribution() ? b : a);
       }
     }
@@ -394,7 +397,7 @@ public final class Engine {
       if (out.containsKey(stem)) {
         continue;
       }
-      if (vocabulary.contains(stem) || symptoms.knows(stem) || !Character.isLetter(stem.charAt(0))) {
+      if (vocabulary.contains(stem) || !Character.isLetter(stem.charAt(0))) {
         out.put(stem, 1.0);
         continue;
       }

@@ -11,11 +11,12 @@ import java.util.Map;
  * built.
  */
 final class ModeNames {
-  private final Phrases<FailureMode> phrases = new Phrases<>();
+  private final Phrases<FailureMode> phrases;
   private final Map<String, FailureMode> exact = new HashMap<>();
 
-  /** Indexes the names of the given failure modes; deprecated ones are left out. */
-  ModeNames(List<FailureMode> modes) {
+  /** Indexes the names of the given failure modes, stemming through a memo; deprecated ones are left out. */
+  ModeNames(List<FailureMode> modes, Map<String, String> stems) {
+    this.phrases = new Phrases<>(stems);
     for (FailureMode m : modes) {
       if (m.deprecated()) {
         continue;

@@ -48,8 +48,16 @@ final class ModeText {
 
   private static final Field[] FIELDS = Field.values();
 
-  /** One mode's use of one word: the weighted count in each field. */
-  private record Posting(int mode, double[] tf) {}
+  /**
+   * One mode's use of one word, with what it scores, worked out once when the index is built: BM25F saturates the
+   * boosted, length-normalised counts of all fields together, {@code tf / (k1 + tf) × (k1 + 1)}.
+   *
+   * @param mode the mode's index
+   * @param saturated the saturated term frequency over all fields
+   * @param coreSaturated the same over the core fields only (names, summary, symptoms, mechanisms, detection)
+   * @param bestField the field that gives the most
+   */
+  private record Posting(int mode, double saturated, double coreSaturated, int bestField) {}
 
   private final List<FailureMode> modes;
   private final Tuning tuning;
@@ -65,8 +73,9 @@ final class ModeText {
    * Indexes the modes' text, and a document of routine talk that is scored beside them (see {@link Routine}).
    */
   ModeText(List<FailureMode> all, Map<String, Symptom> symptoms, Map<String, List<CaseStudy>> casesByMode,
-      String routineText, Tuning tuning) {
+      String routineText, Tuning tuning, Map<String, String> stems) {
     this.tuning = tuning;
+    this.stems = stems;
     List<FailureMode> live = new ArrayList<>();
     for (FailureMode m : all) {
       if (!m.deprecated()) {
@@ -76,6 +85,7 @@ final class ModeText {
     this.modes = List.copyOf(live);
     this.routine = modes.size();
     int docs = modes.size() + 1;
+    Map<String, List<RawPosting>> raw = new HashMap<>();
     double[][] length = new double[docs][FIELDS.length];
     double[] total = new double[FIELDS.length];
     for (int i = 0; i < modes.size(); i++) {
@@ -102,7 +112,7 @@ final class ModeText {
         add(counts, length[i], Field.CASES, 1.0, c.summary());
       }
       for (Map.Entry<String, double[]> e : counts.entrySet()) {
-        postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new Posting(i, e.getValue()));
+        raw.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new RawPosting(i, e.getValue()));
       }
       for (int f = 0; f < FIELDS.length; f++) {
         total[f] += length[i][f];
@@ -111,7 +121,7 @@ final class ModeText {
     Map<String, double[]> routineCounts = new HashMap<>();
     add(routineCounts, length[routine], Field.PRESENTATIONS, 1.0, routineText);
     for (Map.Entry<String, double[]> e : routineCounts.entrySet()) {
-      postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new Posting(routine, e.getValue()));
+      raw.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new RawPosting(routine, e.getValue()));
     }
     relativeLength = new double[docs][FIELDS.length];
     for (int i = 0; i < docs; i++) {
@@ -121,18 +131,50 @@ final class ModeText {
       }
     }
     int n = docs;
-    postings.forEach((term, list) -> idf.put(term, Math.log(1 + (n - list.size() + 0.5) / (list.size() + 0.5))));
+    double k1 = tuning.bm25K1();
+    double b = tuning.bm25B();
+    raw.forEach((term, list) -> {
+      idf.put(term, Math.log(1 + (n - list.size() + 0.5) / (list.size() + 0.5)));
+      List<Posting> scored = new ArrayList<>(list.size());
+      for (RawPosting p : list) {
+        double tf = 0;
+        double coreTf = 0;
+        double best = -1;
+        int bestField = 0;
+        for (int f = 0; f < FIELDS.length; f++) {
+          if (p.tf()[f] == 0) {
+            continue;
+          }
+          double part = tuning.fieldBoost()[f] * p.tf()[f] / (1 - b + b * relativeLength[p.mode()][f]);
+          tf += part;
+          if (f < Field.PRESENTATIONS.ordinal()) {
+            coreTf += part;
+          }
+          if (part > best) {
+            best = part;
+            bestField = f;
+          }
+        }
+        scored.add(new Posting(p.mode(), tf * (k1 + 1) / (k1 + tf), coreTf * (k1 + 1) / (k1 + coreTf), bestField));
+      }
+      postings.put(term, scored);
+    });
   }
 
-  private static void add(Map<String, double[]> counts, double[] length, Field field, double weight,
-      String... texts) {
+  /** A mode's weighted counts of one word, per field, while the index is built. */
+  private record RawPosting(int mode, double[] tf) {}
+
+  /** Stems of the words seen while building, so that each distinct word is stemmed once. */
+  private final Map<String, String> stems;
+
+  private void add(Map<String, double[]> counts, double[] length, Field field, double weight, String... texts) {
     add(counts, length, field, weight, Arrays.asList(texts));
   }
 
-  private static void add(Map<String, double[]> counts, double[] length, Field field, double weight,
+  private void add(Map<String, double[]> counts, double[] length, Field field, double weight,
       Collection<String> texts) {
     for (String text : texts) {
-      for (String token : Text.tokens(text)) {
+      for (String token : Text.tokens(text, stems)) {
         if (!Character.isLetter(token.charAt(0))) {
           continue;
         }
@@ -182,80 +224,75 @@ final class ModeText {
    * factor below 1 (a corrected typo) counts that much less.
    */
   Scores score(Map<String, Double> words) {
-    double routineScore = 0;
-    Map<Integer, Double> coreScores = new HashMap<>();
-    Map<Integer, double[]> acc = new HashMap<>();
-    Map<Integer, Map<String, Double>> contributions = new HashMap<>();
-    Set<Integer> withExactWord = new java.util.HashSet<>();
-    double k1 = tuning.bm25K1();
+    int docs = modes.size() + 1;
+    double[] total = new double[docs];
+    double[] core = new double[docs];
+    double[][] byField = new double[docs][];
+    boolean[] withExactWord = new boolean[docs];
+    List<List<String>> matchedWords = new ArrayList<>(docs);
+    List<List<Double>> matchedGains = new ArrayList<>(docs);
+    for (int i = 0; i < docs; i++) {
+      matchedWords.add(null);
+      matchedGains.add(null);
+    }
     for (Map.Entry<String, Double> w : words.entrySet()) {
       List<Posting> list = postings.get(w.getKey());
       if (list == null) {
         continue;
       }
       double weight = idf.get(w.getKey()) * w.getValue();
+      boolean exact = w.getValue() == 1.0;
       for (Posting p : list) {
-        double tf = 0;
-        double best = -1;
-        int bestField = 0;
-        for (int f = 0; f < FIELDS.length; f++) {
-          if (p.tf()[f] == 0) {
-            continue;
-          }
-          double b = tuning.bm25B();
-          double part = tuning.fieldBoost()[f] * p.tf()[f] / (1 - b + b * relativeLength[p.mode()][f]);
-          tf += part;
-          if (part > best) {
-            best = part;
-            bestField = f;
-          }
+        int d = p.mode();
+        double gain = weight * p.saturated();
+        total[d] += gain;
+        if (exact) {
+          // Corrected typos may support a match but not carry it alone, nor count as failure vocabulary.
+          core[d] += weight * p.coreSaturated();
+          withExactWord[d] = true;
         }
-        double gain = weight * tf * (k1 + 1) / (k1 + tf);
-        double coreTf = 0;
-        for (int f = 0; f < Field.PRESENTATIONS.ordinal(); f++) {
-          double b = tuning.bm25B();
-          coreTf += tuning.fieldBoost()[f] * p.tf()[f] / (1 - b + b * relativeLength[p.mode()][f]);
+        if (byField[d] == null) {
+          byField[d] = new double[FIELDS.length];
+          matchedWords.set(d, new ArrayList<>());
+          matchedGains.set(d, new ArrayList<>());
         }
-        if (coreTf > 0 && w.getValue() == 1.0) {
-          coreScores.merge(p.mode(), weight * coreTf * (k1 + 1) / (k1 + coreTf), Double::sum);
-        }
-        double[] a = acc.computeIfAbsent(p.mode(), k -> new double[FIELDS.length + 1]);
-        a[FIELDS.length] += gain;
-        a[bestField] += gain;
-        contributions.computeIfAbsent(p.mode(), k -> new HashMap<>()).put(w.getKey(), gain);
-        if (w.getValue() == 1.0) {
-          withExactWord.add(p.mode());
-        }
+        byField[d][p.bestField()] += gain;
+        matchedWords.get(d).add(w.getKey());
+        matchedGains.get(d).add(gain);
       }
     }
     List<Match> out = new ArrayList<>();
-    for (Map.Entry<Integer, double[]> e : acc.entrySet()) {
-      if (e.getKey() == routine) {
-        routineScore = e.getValue()[FIELDS.length];
+    double bestCore = 0;
+    for (int d = 0; d < modes.size(); d++) {
+      if (!withExactWord[d]) {
         continue;
       }
-      if (!withExactWord.contains(e.getKey())) {
-        continue; // corrected typos may support a match but not carry it alone
-      }
-      double[] a = e.getValue();
+      bestCore = Math.max(bestCore, core[d]);
       int bestField = 0;
       for (int f = 1; f < FIELDS.length; f++) {
-        if (a[f] > a[bestField]) {
+        if (byField[d][f] > byField[d][bestField]) {
           bestField = f;
         }
       }
-      List<Map.Entry<String, Double>> byGain = new ArrayList<>(contributions.get(e.getKey()).entrySet());
-      byGain.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-      Set<String> matched = new LinkedHashSet<>();
-      byGain.forEach(g -> matched.add(g.getKey()));
-      out.add(new Match(modes.get(e.getKey()), a[FIELDS.length], List.copyOf(matched), FIELDS[bestField]));
+      out.add(new Match(modes.get(d), total[d], byGain(matchedWords.get(d), matchedGains.get(d)), FIELDS[bestField]));
     }
-    double core = 0;
-    for (Map.Entry<Integer, Double> e : coreScores.entrySet()) {
-      if (e.getKey() != routine) {
-        core = Math.max(core, e.getValue());
-      }
+    return new Scores(out, total[routine], bestCore);
+  }
+
+  /** Returns the words, those that gave the most first, ties alphabetical. */
+  private static List<String> byGain(List<String> words, List<Double> gains) {
+    Integer[] order = new Integer[words.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
     }
-    return new Scores(out, routineScore, core);
+    java.util.Arrays.sort(order, (a, b) -> {
+      int c = Double.compare(gains.get(b), gains.get(a));
+      return c != 0 ? c : words.get(a).compareTo(words.get(b));
+    });
+    List<String> out = new ArrayList<>(order.length);
+    for (Integer i : order) {
+      out.add(words.get(i));
+    }
+    return out;
   }
 }

@@ -40,12 +40,17 @@ final class NameWords<T> {
 
   /** Reads the names of each owner. */
   NameWords(Map<T, List<String>> namesByOwner) {
+    this(namesByOwner, new java.util.HashMap<>());
+  }
+
+  /** Reads the names of each owner, stemming through a memo. */
+  NameWords(Map<T, List<String>> namesByOwner, Map<String, String> stems) {
     namesByOwner.forEach((owner, phrases) -> {
       for (String phrase : phrases) {
         List<String> words = new ArrayList<>();
         List<Boolean> failure = new ArrayList<>();
         boolean healthy = false;
-        for (String stem : Text.tokens(phrase)) {
+        for (String stem : Text.tokens(phrase, stems)) {
           if (!Character.isLetter(stem.charAt(0))) {
             continue;
           }

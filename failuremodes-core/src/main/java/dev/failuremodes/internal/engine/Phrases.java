@@ -14,14 +14,20 @@ import java.util.Map;
  */
 final class Phrases<T> {
   private final Map<String, T> byPhrase = new HashMap<>();
+  private final Map<String, String> stems;
   private int longest;
+
+  /** Starts an empty index that stems through the given memo. */
+  Phrases(Map<String, String> stems) {
+    this.stems = stems;
+  }
 
   /** Adds a phrase for a value; the first value given a phrase keeps it. Only while building. */
   void add(String phrase, T value) {
-    List<String> stems = Text.tokens(phrase);
-    if (!stems.isEmpty()) {
-      byPhrase.putIfAbsent(String.join(" ", stems), value);
-      longest = Math.max(longest, stems.size());
+    List<String> tokens = Text.tokens(phrase, stems);
+    if (!tokens.isEmpty()) {
+      byPhrase.putIfAbsent(String.join(" ", tokens), value);
+      longest = Math.max(longest, tokens.size());
     }
   }
 

@@ -50,13 +50,8 @@ public final class SymptomIndex {
 
   private final List<Symptom> symptoms;
   private final Map<String, SymptomMatch> exact = new HashMap<>();
-  /** For each token, the phrases that contain it, so that a query only scores phrases it shares a word with. */
-  private final Map<String, List<Phrase>> phrasesByToken = new HashMap<>();
-  /** For each token, the symptoms whose description contains it. */
-  private final Map<String, List<Symptom>> descriptionsByToken = new HashMap<>();
-  private final Map<String, Double> idf = new HashMap<>();
   private final Map<String, List<SignalEntry>> signalsByMetric = new HashMap<>();
-  private final Phrases<Symptom> namePhrases = new Phrases<>();
+  private final Phrases<Symptom> namePhrases;
 
   private record SignalEntry(Symptom symptom, Signal signal) {}
 
@@ -72,33 +67,25 @@ public final class SymptomIndex {
 
   /** Builds the index over the given symptoms; deprecated ones match only by id. */
   public SymptomIndex(List<Symptom> symptoms) {
+    this(symptoms, new HashMap<>());
+  }
+
+  /** Builds the index, stemming through a memo shared with the rest of an engine's build. */
+  SymptomIndex(List<Symptom> symptoms, Map<String, String> stems) {
     this.symptoms = List.copyOf(symptoms);
-    Map<String, Integer> documentFrequency = new HashMap<>();
-    List<Phrase> phrases = new ArrayList<>();
+    this.namePhrases = new Phrases<>(stems);
     for (Symptom s : symptoms) {
       exact.putIfAbsent(s.id(), new SymptomMatch(s, 1.0, MatchKind.ID));
       if (s.deprecated()) {
         continue;
       }
       exact.putIfAbsent(Text.normalize(s.name()), new SymptomMatch(s, 1.0, MatchKind.NAME));
-      namePhrases.add(s.name(), s);
-      s.aliases().forEach(a -> namePhrases.add(a, s));
       exact.putIfAbsent(Text.normalize(s.id()), new SymptomMatch(s, 1.0, MatchKind.NAME));
+      namePhrases.add(s.name(), s);
       for (String alias : s.aliases()) {
         exact.putIfAbsent(Text.normalize(alias), new SymptomMatch(s, 1.0, MatchKind.ALIAS));
+        namePhrases.add(alias, s);
       }
-      Set<String> documentTokens = new HashSet<>();
-      phrases.add(new Phrase(s, Text.tokens(s.name())));
-      documentTokens.addAll(Text.tokens(s.name()));
-      for (String alias : s.aliases()) {
-        List<String> tokens = Text.tokens(alias);
-        phrases.add(new Phrase(s, tokens));
-        documentTokens.addAll(tokens);
-      }
-      Set<String> description = new HashSet<>(Text.tokens(s.description()));
-      description.forEach(t -> descriptionsByToken.computeIfAbsent(t, k -> new ArrayList<>()).add(s));
-      documentTokens.addAll(description);
-      documentTokens.forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
       for (Signal signal : s.signals()) {
         signalsByMetric.computeIfAbsent(metricKey(signal.metric()), k -> new ArrayList<>())
             .add(new SignalEntry(s, signal));
@@ -110,15 +97,48 @@ public final class SymptomIndex {
         }
       }
     }
-    int n = Math.max(1, symptoms.size());
-    documentFrequency.forEach((t, df) -> idf.put(t, Math.log(1.0 + (double) n / df)));
-    for (Phrase p : phrases) {
-      for (String t : p.tokens) {
-        p.mass += idf.get(t);
+  }
+
+  /** The word-similarity index behind suggestions, built the first time an input matches nothing. */
+  private final class Similarity {
+    /** For each token, the phrases that contain it, so that a query only scores phrases it shares a word with. */
+    final Map<String, List<Phrase>> phrasesByToken = new HashMap<>();
+    /** For each token, the symptoms whose description contains it. */
+    final Map<String, List<Symptom>> descriptionsByToken = new HashMap<>();
+    final Map<String, Double> idf = new HashMap<>();
+
+    Similarity() {
+      Map<String, Integer> documentFrequency = new HashMap<>();
+      List<Phrase> phrases = new ArrayList<>();
+      for (Symptom s : symptoms) {
+        if (s.deprecated()) {
+          continue;
+        }
+        Set<String> documentTokens = new HashSet<>();
+        List<String> names = new ArrayList<>(List.of(s.name()));
+        names.addAll(s.aliases());
+        for (String name : names) {
+          List<String> tokens = Text.tokens(name);
+          phrases.add(new Phrase(s, tokens));
+          documentTokens.addAll(tokens);
+        }
+        Set<String> description = new HashSet<>(Text.tokens(s.description()));
+        description.forEach(t -> descriptionsByToken.computeIfAbsent(t, k -> new ArrayList<>()).add(s));
+        documentTokens.addAll(description);
+        documentTokens.forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
       }
-      p.tokens.stream().distinct().forEach(t -> phrasesByToken.computeIfAbsent(t, k -> new ArrayList<>()).add(p));
+      int n = Math.max(1, symptoms.size());
+      documentFrequency.forEach((t, df) -> idf.put(t, Math.log(1.0 + (double) n / df)));
+      for (Phrase p : phrases) {
+        for (String t : p.tokens) {
+          p.mass += idf.get(t);
+        }
+        p.tokens.stream().distinct().forEach(t -> phrasesByToken.computeIfAbsent(t, k -> new ArrayList<>()).add(p));
+      }
     }
   }
+
+  private final Once<Similarity> similarity = new Once<>(Similarity::new);
 
   private static String metricKey(String metric) {
     return Text.normalize(metric).replace(" ", "");
@@ -149,11 +169,6 @@ public final class SymptomIndex {
   /** Returns every name and alias as its stems, for the negation reader. */
   List<List<String>> phrases() {
     return namePhrases.all();
-  }
-
-  /** Returns whether a stem occurs in some symptom's name, alias or description. */
-  boolean knows(String stem) {
-    return idf.containsKey(stem);
   }
 
   /**
@@ -217,6 +232,10 @@ public final class SymptomIndex {
 
   /** Returns every symptom the words share something with, most similar first: the basis of suggestions. */
   private List<Similar> scored(Map<String, Double> words) {
+    Similarity index = similarity.get();
+    Map<String, Double> idf = index.idf;
+    Map<String, List<Phrase>> phrasesByToken = index.phrasesByToken;
+    Map<String, List<Symptom>> descriptionsByToken = index.descriptionsByToken;
     Map<String, Similar> best = new LinkedHashMap<>();
     double queryMass = 0;
     List<String> query = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -31,10 +32,44 @@ public final class Text {
 
   /** Returns the text in canonical spacing and case, separators turned into spaces. */
   public static String normalize(String text) {
+    StringBuilder ascii = asciiNormalized(text);
+    if (ascii != null) {
+      return ascii.toString();
+    }
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     s = SEPARATORS.matcher(s).replaceAll(" ");
     // Whitespace is not a word character, so this also collapses runs of spaces.
     return NON_WORD.matcher(s).replaceAll(" ").trim();
+  }
+
+  /**
+   * The same normalisation in one pass for ASCII text, which NFKC leaves unchanged: letters lowercased, letters,
+   * digits, '.' and '%' kept, every other character a separator; or null when the text is not ASCII.
+   */
+  private static StringBuilder asciiNormalized(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return null;
+      }
+      boolean keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '%';
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+        keep = true;
+      }
+      if (keep) {
+        if (space && out.length() > 0) {
+          out.append(' ');
+        }
+        out.append(c);
+        space = false;
+      } else {
+        space = true;
+      }
+    }
+    return out;
   }
 
   /** Returns whether a normalised word is a function word that says nothing about which symptom is meant. */
@@ -44,13 +79,30 @@ public final class Text {
 
   /** Returns the normalised, stemmed tokens without stop words. */
   public static List<String> tokens(String text) {
+    return tokens(text, null);
+  }
+
+  /**
+   * Returns the normalised, stemmed tokens without stop words, remembering each word's stem in {@code stems} (when
+   * not null) so that building an index over much text stems each distinct word once.
+   */
+  static List<String> tokens(String text, Map<String, String> stems) {
     List<String> out = new ArrayList<>();
-    for (String raw : normalize(text).split(" ")) {
-      String t = raw.endsWith(".") ? raw.substring(0, raw.length() - 1) : raw;
-      if (t.isEmpty() || STOP.contains(t)) {
-        continue;
+    String normalized = normalize(text);
+    int start = 0;
+    while (start < normalized.length()) {
+      int end = normalized.indexOf(' ', start);
+      if (end < 0) {
+        end = normalized.length();
       }
-      out.add(stem(t));
+      int last = end > start && normalized.charAt(end - 1) == '.' ? end - 1 : end;
+      if (last > start) {
+        String t = normalized.substring(start, last);
+        if (!STOP.contains(t)) {
+          out.add(stems == null ? stem(t) : stems.computeIfAbsent(t, Text::stem));
+        }
+      }
+      start = end + 1;
     }
     return out;
   }
