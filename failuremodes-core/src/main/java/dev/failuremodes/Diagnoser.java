@@ -1,5 +1,6 @@
 package dev.failuremodes;
 
+import dev.failuremodes.internal.Once;
 import dev.failuremodes.internal.engine.Engine;
 import java.util.Arrays;
 import java.util.Collection;
@@ -10,10 +11,11 @@ import java.util.Objects;
 public final class Diagnoser {
   private final Catalog catalog;
   /** Built on the first query, so that loading a catalog to browse it costs no index. */
-  private volatile Engine engine;
+  private final Once<Engine> engine;
 
   Diagnoser(Catalog catalog) {
     this.catalog = catalog;
+    this.engine = new Once<>(() -> new Engine(catalog));
   }
 
   /**
@@ -44,17 +46,7 @@ public final class Diagnoser {
   }
 
   Engine engine() {
-    Engine built = engine;
-    if (built == null) {
-      synchronized (this) {
-        built = engine;
-        if (built == null) {
-          built = new Engine(catalog);
-          engine = built;
-        }
-      }
-    }
-    return built;
+    return engine.get();
   }
 
   /** Returns the catalog it queries. */

@@ -14,6 +14,7 @@ import dev.failuremodes.Stage;
 import dev.failuremodes.Symptom;
 import dev.failuremodes.SymptomMatch;
 import dev.failuremodes.Unrecognized;
+import dev.failuremodes.internal.Once;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

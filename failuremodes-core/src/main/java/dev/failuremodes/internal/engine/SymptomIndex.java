@@ -5,6 +5,7 @@ import dev.failuremodes.Signal;
 import dev.failuremodes.Symptom;
 import dev.failuremodes.SymptomMatch;
 import dev.failuremodes.internal.Suggestions;
+import dev.failuremodes.internal.Once;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

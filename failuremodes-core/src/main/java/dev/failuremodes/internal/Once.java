@@ -1,17 +1,19 @@
-package dev.failuremodes.internal.engine;
+package dev.failuremodes.internal;
 
 import java.util.function.Supplier;
 
 /** A value computed on first use, once, however many threads ask for it at the same time. */
-final class Once<T> {
+public final class Once<T> {
   private final Supplier<T> supplier;
   private volatile T value;
 
-  Once(Supplier<T> supplier) {
+  /** Prepares the value; nothing is computed until {@link #get()}. */
+  public Once(Supplier<T> supplier) {
     this.supplier = supplier;
   }
 
-  T get() {
+  /** Returns the value, computing it on the first call. */
+  public T get() {
     T v = value;
     if (v == null) {
       synchronized (this) {
