@@ -1,7 +1,7 @@
 /**
  * The failuremodes library: a curated catalog of machine-learning failure modes and the diagnosis over it. Only the
- * API is exported: {@code dev.failuremodes} and {@code dev.failuremodes.evaluation}; the engine's packages are
- * internal. The bundled catalog lives in the {@code dev.failuremodes.catalog} module (an automatic module, its
+ * API is exported: {@code dev.failuremodes}, {@code dev.failuremodes.alerts}, {@code
+ * dev.failuremodes.evaluation} and {@code dev.failuremodes.signals}; the engine's packages are internal. The bundled catalog lives in the {@code dev.failuremodes.catalog} module (an automatic module, its
  * resources open to every module), which must be in the module graph at run time: add it with {@code --add-modules
  * dev.failuremodes.catalog}.
  */
@@ -11,5 +11,7 @@ module dev.failuremodes {
   requires static org.immutables.value;
 
   exports dev.failuremodes;
+  exports dev.failuremodes.alerts;
   exports dev.failuremodes.evaluation;
+  exports dev.failuremodes.signals;
 }

@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
  */
 public final class Catalog {
   private final CatalogData data;
+  private final Map<String, Metric> metricsById;
   private final Map<String, Symptom> symptomsById;
   private final Map<String, FailureMode> modesById;
   private final Map<String, Fix> fixesById;
@@ -42,6 +43,7 @@ public final class Catalog {
 
   Catalog(CatalogData data) {
     this.data = data;
+    this.metricsById = index(data.metrics(), Metric::id);
     this.symptomsById = index(data.symptoms(), Symptom::id);
     this.modesById = index(data.failureModes(), FailureMode::id);
     this.fixesById = index(data.fixes(), Fix::id);
@@ -128,6 +130,25 @@ public final class Catalog {
   public String describe(Stage stage) {
     Objects.requireNonNull(stage, "stage");
     return data.stages().get(stage).description();
+  }
+
+  /** Returns the metrics that symptoms' signals measure, in catalog order; empty in a schemaVersion 1 catalog. */
+  public List<Metric> metrics() {
+    return data.metrics();
+  }
+
+  /** Returns the metric with this id. */
+  public Optional<Metric> metric(String id) {
+    return Optional.ofNullable(metricsById.get(Objects.requireNonNull(id, "id")));
+  }
+
+  /**
+   * Returns the metric with this id.
+   *
+   * @throws UnknownIdException if there is none; the message suggests the nearest ids
+   */
+  public Metric requireMetric(String id) {
+    return require(metricsById, "metric", id);
   }
 
   /** Returns every symptom, in catalog order. */
@@ -290,7 +311,9 @@ public final class Catalog {
         + data.fixes().size()
         + " fixes, "
         + data.caseStudies().size()
-        + " case studies]";
+        + " case studies"
+        + (data.metrics().isEmpty() ? "" : ", " + data.metrics().size() + " metrics")
+        + "]";
   }
 
   /**
@@ -328,6 +351,12 @@ public final class Catalog {
       Objects.requireNonNull(json, "json");
       Objects.requireNonNull(sourceName, "sourceName");
       documents.add(layer(json, sourceName));
+      return this;
+    }
+
+    /** Adds a metric. */
+    public Extension add(Metric metric) {
+      section("metrics").add(CatalogWriter.metric(Objects.requireNonNull(metric, "metric")));
       return this;
     }
 

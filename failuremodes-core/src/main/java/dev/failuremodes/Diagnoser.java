@@ -1,9 +1,12 @@
 package dev.failuremodes;
 
 import dev.failuremodes.internal.Once;
+import dev.failuremodes.alerts.Report;
 import dev.failuremodes.internal.engine.Engine;
+import dev.failuremodes.signals.Observation;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.ArrayList;
 import java.util.Objects;
 
@@ -38,6 +41,43 @@ public final class Diagnoser {
   public Query forSymptoms(Collection<String> symptoms) {
     Objects.requireNonNull(symptoms, "symptoms");
     return Query.of(this, new ArrayList<>(symptoms), "symptoms");
+  }
+
+  /**
+   * Starts a query from measured values; add more with {@link Query#observe}.
+   *
+   * @throws NullPointerException if the array or an element is null
+   * @throws IllegalArgumentException if there is no observation, or a value is outside its metric's range
+   */
+  public Query forObservations(Observation... observations) {
+    Objects.requireNonNull(observations, "observations");
+    return Query.ofObservations(this, Arrays.asList(observations));
+  }
+
+  /**
+   * Starts a query from measured values, in iteration order.
+   *
+   * @throws NullPointerException if the collection or an element is null
+   * @throws IllegalArgumentException if there is no observation, or a value is outside its metric's range
+   */
+  public Query forObservations(Collection<Observation> observations) {
+    Objects.requireNonNull(observations, "observations");
+    return Query.ofObservations(this, new ArrayList<>(observations));
+  }
+
+  /**
+   * Starts a query from tool reports; see {@link Query#withReports}.
+   *
+   * @throws NullPointerException if the array or an element is null
+   * @throws IllegalArgumentException if the reports hold no finding to weigh
+   */
+  public Query forReports(Report... reports) {
+    Objects.requireNonNull(reports, "reports");
+    List<Engine.Input> findings = new ArrayList<>();
+    for (int i = 0; i < reports.length; i++) {
+      findings.addAll(Query.inputs(Objects.requireNonNull(reports[i], "reports[" + i + "]")));
+    }
+    return Query.ofFindings(this, findings, reports.length == 1 ? reports[0].source() : reports.length + " reports");
   }
 
   /** Returns the catalog this diagnoser queries. */

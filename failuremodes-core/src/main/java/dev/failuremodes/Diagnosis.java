@@ -75,6 +75,13 @@ public final class Diagnosis {
     if (resolutions.stream().noneMatch(Resolution::recognized)) {
       return Optional.of("No input was recognised as a symptom; see the suggestions, or use ids from catalog.symptoms().");
     }
+    List<String> measured = new java.util.ArrayList<>();
+    resolutions.forEach(r -> measured.addAll(r.measurements()));
+    if (!measured.isEmpty() && resolutions.stream().allMatch(r -> r.matches().isEmpty() && r.namedModes().isEmpty()
+        && r.words().isEmpty())) {
+      return Optional.of("Every value read is on the healthy side of its threshold: " + String.join("; ", measured)
+          + ".");
+    }
     return Optional.of("The recognised symptoms point to no failure mode within the chosen stages and minimum score.");
   }
 

@@ -1,5 +1,7 @@
 package dev.failuremodes;
 
+import dev.failuremodes.alerts.Report;
+import dev.failuremodes.signals.Observation;
 import java.util.Collection;
 import java.util.Objects;
 
@@ -50,6 +52,36 @@ public final class FailureModes {
    */
   public static Query forSymptoms(Collection<String> symptoms) {
     return BundledCatalog.diagnoser().forSymptoms(symptoms);
+  }
+
+  /**
+   * Starts a query over the bundled catalog from measured values.
+   *
+   * <pre>{@code
+   * Diagnosis d = FailureModes.forObservations(Observation.of("psi", 0.31).feature("age")).diagnose();
+   * }</pre>
+   *
+   * @throws NullPointerException if the array or an element is null
+   * @throws IllegalArgumentException if there is no observation, or a value is outside its metric's range
+   * @throws CatalogException if the bundled catalog cannot be loaded
+   */
+  public static Query forObservations(Observation... observations) {
+    return BundledCatalog.diagnoser().forObservations(observations);
+  }
+
+  /**
+   * Starts a query over the bundled catalog from monitoring-tool reports.
+   *
+   * <pre>{@code
+   * Diagnosis d = FailureModes.forReports(Report.read(Path.of("constraint_violations.json"))).diagnose();
+   * }</pre>
+   *
+   * @throws NullPointerException if the array or an element is null
+   * @throws IllegalArgumentException if the reports hold no finding to weigh
+   * @throws CatalogException if the bundled catalog cannot be loaded
+   */
+  public static Query forReports(Report... reports) {
+    return BundledCatalog.diagnoser().forReports(reports);
   }
 
   /**

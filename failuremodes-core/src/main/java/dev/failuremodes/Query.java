@@ -1,28 +1,43 @@
 package dev.failuremodes;
 
+import dev.failuremodes.alerts.Finding;
+import dev.failuremodes.alerts.Report;
 import dev.failuremodes.internal.engine.Engine;
+import dev.failuremodes.signals.Observation;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * An immutable query: the observed symptoms and how to rank them. Each refinement returns a new query; {@link
- * #diagnose()} runs it. Thread-safe.
+ * An immutable query: what was observed (text, measured values, tool reports) and how to rank it. Each refinement
+ * returns a new query; {@link #diagnose()} runs it. Thread-safe.
  */
 public final class Query {
   private final Diagnoser diagnoser;
   private final List<String> inputs;
+  private final List<Observation> observations;
+  /** Inputs from tool reports, already turned into the engine's inputs. */
+  private final List<Engine.Input> findings;
+  private final Map<String, Double> thresholds;
   private final int limit;
   private final Set<Stage> stages;
   private final boolean strict;
   private final double minScore;
 
-  Query(Diagnoser diagnoser, List<String> inputs, int limit, Set<Stage> stages, boolean strict, double minScore) {
+  private Query(Diagnoser diagnoser, List<String> inputs, List<Observation> observations,
+      List<Engine.Input> findings, Map<String, Double> thresholds, int limit, Set<Stage> stages, boolean strict,
+      double minScore) {
     this.diagnoser = diagnoser;
-    this.inputs = inputs;
+    this.inputs = List.copyOf(inputs);
+    this.observations = List.copyOf(observations);
+    this.findings = List.copyOf(findings);
+    this.thresholds = Map.copyOf(thresholds);
     this.limit = limit;
     this.stages = stages;
     this.strict = strict;
@@ -39,7 +54,31 @@ public final class Query {
       throw new IllegalArgumentException(
           "No symptoms given: pass at least one non-blank symptom id or phrase, such as 'large train-test gap'.");
     }
-    return new Query(diagnoser, List.copyOf(inputs), 10, EnumSet.allOf(Stage.class), false, 0.0);
+    return new Query(diagnoser, inputs, List.of(), List.of(), Map.of(), 10, EnumSet.allOf(Stage.class), false, 0.0);
+  }
+
+  static Query ofObservations(Diagnoser diagnoser, List<Observation> observations) {
+    Query empty = new Query(diagnoser, List.of(), List.of(), List.of(), Map.of(), 10, EnumSet.allOf(Stage.class),
+        false, 0.0);
+    if (observations.isEmpty()) {
+      throw new IllegalArgumentException(
+          "No observations given: pass at least one, such as Observation.of(\"psi\", 0.31).");
+    }
+    return empty.observe(observations);
+  }
+
+  static Query ofFindings(Diagnoser diagnoser, List<Engine.Input> findings, String what) {
+    if (findings.isEmpty()) {
+      throw new IllegalArgumentException("No findings in " + what + ": a report with no checks gives nothing to"
+          + " diagnose; pass a report that lists its checks.");
+    }
+    return new Query(diagnoser, List.of(), List.of(), findings, Map.of(), 10, EnumSet.allOf(Stage.class), false,
+        0.0);
+  }
+
+  private Query with(List<Observation> observations, List<Engine.Input> findings, Map<String, Double> thresholds,
+      int limit, Set<Stage> stages, boolean strict, double minScore) {
+    return new Query(diagnoser, inputs, observations, findings, thresholds, limit, stages, strict, minScore);
   }
 
   /**
@@ -51,7 +90,7 @@ public final class Query {
     if (max < 1) {
       throw new IllegalArgumentException("limit must be at least 1: " + max);
     }
-    return new Query(diagnoser, inputs, max, stages, strict, minScore);
+    return with(observations, findings, thresholds, max, stages, strict, minScore);
   }
 
   /**
@@ -65,12 +104,12 @@ public final class Query {
       throw new IllegalArgumentException("inStages needs at least one stage; valid stages are " + Stage.validIds());
     }
     Arrays.stream(only).forEach(s -> Objects.requireNonNull(s, "stage"));
-    return new Query(diagnoser, inputs, limit, EnumSet.copyOf(Arrays.asList(only)), strict, minScore);
+    return with(observations, findings, thresholds, limit, EnumSet.copyOf(Arrays.asList(only)), strict, minScore);
   }
 
   /** Returns a query whose {@link #diagnose()} throws {@link UnknownSymptomException} if any input is unrecognised. */
   public Query strict() {
-    return new Query(diagnoser, inputs, limit, stages, true, minScore);
+    return with(observations, findings, thresholds, limit, stages, true, minScore);
   }
 
   /**
@@ -82,12 +121,117 @@ public final class Query {
     if (!(score >= 0.0 && score <= 1.0)) {
       throw new IllegalArgumentException("minScore must be in [0, 1]: " + score);
     }
-    return new Query(diagnoser, inputs, limit, stages, strict, score);
+    return with(observations, findings, thresholds, limit, stages, strict, score);
   }
 
-  /** Returns the inputs as given. */
+  /**
+   * Returns a query with measured values added, read against the catalog's signal rules beside the other inputs. A
+   * metric name the catalog does not know is reported as unrecognised, with suggestions.
+   *
+   * @throws NullPointerException if the array or an element is null
+   * @throws IllegalArgumentException if a value is outside its metric's range, such as a negative PSI or a p-value
+   *     above 1; the message names the metric and its range
+   */
+  public Query observe(Observation... observations) {
+    Objects.requireNonNull(observations, "observations");
+    return observe(Arrays.asList(observations));
+  }
+
+  /**
+   * Returns a query with measured values added; see {@link #observe(Observation...)}.
+   *
+   * @throws NullPointerException if the collection or an element is null
+   * @throws IllegalArgumentException if a value is outside its metric's range
+   */
+  public Query observe(Collection<Observation> observations) {
+    Objects.requireNonNull(observations, "observations");
+    List<Observation> all = new ArrayList<>(this.observations);
+    int i = 0;
+    for (Observation o : observations) {
+      Objects.requireNonNull(o, "observations[" + i++ + "]");
+      checkRange(o);
+      all.add(o);
+    }
+    return with(all, findings, thresholds, limit, stages, strict, minScore);
+  }
+
+  private void checkRange(Observation o) {
+    Engine engine = diagnoser.engine();
+    engine.metricId(o.metric()).flatMap(id -> diagnoser.catalog().metric(id)).ifPresent(m -> {
+      if (!m.accepts(o.value())) {
+        throw new IllegalArgumentException(m.id() + " must be " + m.range() + " (" + m.name() + "), was "
+            + o.value() + " in '" + o + "'; pass the value as measured, or check that the metric is the one meant");
+      }
+      o.reference().ifPresent(r -> {
+        if (!m.accepts(r)) {
+          throw new IllegalArgumentException("the reference of " + m.id() + " must be " + m.range() + ", was " + r
+              + " in '" + o + "'");
+        }
+      });
+    });
+  }
+
+  /**
+   * Returns a query that reads a metric against its own threshold instead of the catalog's, for every signal of that
+   * metric: a latency budget of 250 ms rather than the catalog's 100, a PSI alert level of 0.2.
+   *
+   * @param metric a metric id or alias
+   * @throws NullPointerException if {@code metric} is null
+   * @throws UnknownIdException if the catalog has no such metric; the message suggests near ones
+   * @throws IllegalArgumentException if the threshold is NaN or infinite
+   */
+  public Query threshold(String metric, double threshold) {
+    Objects.requireNonNull(metric, "metric");
+    if (!Double.isFinite(threshold)) {
+      throw new IllegalArgumentException("threshold for " + metric + " must be a finite number, was " + threshold);
+    }
+    String id = diagnoser.engine().metricId(metric).orElseThrow(() -> new UnknownIdException("metric", metric,
+        diagnoser.engine().suggestMetrics(metric)));
+    Map<String, Double> all = new LinkedHashMap<>(thresholds);
+    all.put(id, threshold);
+    return with(observations, findings, all, limit, stages, strict, minScore);
+  }
+
+  /**
+   * Returns a query with the findings of tool reports added: symptoms they report, values they measured (read
+   * against the catalog's thresholds, or the tool's own when the reader keeps them), and text to read. Findings that
+   * are no failure signal are left out; checks this library does not know are listed as unrecognised.
+   *
+   * @throws NullPointerException if the array or an element is null
+   */
+  public Query withReports(Report... reports) {
+    Objects.requireNonNull(reports, "reports");
+    List<Engine.Input> all = new ArrayList<>(findings);
+    for (int i = 0; i < reports.length; i++) {
+      all.addAll(inputs(Objects.requireNonNull(reports[i], "reports[" + i + "]")));
+    }
+    return with(observations, all, thresholds, limit, stages, strict, minScore);
+  }
+
+  /** Returns a report's findings as the engine's inputs. */
+  static List<Engine.Input> inputs(Report report) {
+    List<Engine.Input> out = new ArrayList<>();
+    for (Finding f : report.findings()) {
+      String shown = f.toString();
+      switch (f.kind()) {
+        case SYMPTOM -> out.add(Engine.Input.symptom(shown, f.symptom().orElseThrow()));
+        case MEASURED -> out.add(new Engine.Input(shown, null, f.observation().orElseThrow(), null));
+        case TEXT -> out.add(new Engine.Input(shown, f.text().orElseThrow(), null, null));
+        case UNKNOWN -> out.add(Engine.Input.unknown(shown));
+        default -> { } // no failure signal: nothing to weigh
+      }
+    }
+    return out;
+  }
+
+  /** Returns the text inputs as given. */
   public List<String> inputs() {
     return inputs;
+  }
+
+  /** Returns the measured values, in the order given. */
+  public List<Observation> observations() {
+    return observations;
   }
 
   /**
@@ -96,17 +240,27 @@ public final class Query {
    * @throws UnknownSymptomException in strict mode, if any input was read as nothing (a blank one included)
    */
   public Diagnosis diagnose() {
-    Engine.Result r = diagnoser.engine().diagnose(inputs, stages, minScore, limit);
+    List<Engine.Input> all = new ArrayList<>();
+    inputs.forEach(t -> all.add(Engine.Input.text(t)));
+    observations.forEach(o -> all.add(Engine.Input.of(o)));
+    all.addAll(findings);
+    Engine.Result r = diagnoser.engine().diagnose(all, thresholds, stages, minScore, limit);
     if (strict && !r.unrecognized().isEmpty()) {
       throw new UnknownSymptomException(r.unrecognized());
     }
-    return new Diagnosis(
-        diagnoser.catalog().catalogVersion(), inputs, r.resolutions(), r.unrecognized(), r.candidates(), r.plan());
+    List<String> shown = new ArrayList<>();
+    all.forEach(in -> shown.add(in.display()));
+    return new Diagnosis(diagnoser.catalog().catalogVersion(), shown, r.resolutions(), r.unrecognized(),
+        r.candidates(), r.plan());
   }
 
   /** Returns the inputs and settings. */
   @Override
   public String toString() {
-    return "Query" + inputs + "[limit " + limit + (strict ? ", strict" : "") + ", stages " + stages + "]";
+    List<String> shown = new ArrayList<>(inputs);
+    observations.forEach(o -> shown.add(o.toString()));
+    findings.forEach(f -> shown.add(f.display()));
+    return "Query" + shown + "[limit " + limit + (strict ? ", strict" : "") + ", stages " + stages
+        + (thresholds.isEmpty() ? "" : ", thresholds " + thresholds) + "]";
   }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param ruledOutSymptoms the symptoms it denies, or that a measured value in it contradicts
  * @param ruledOutModes the failure modes it names under a negation
  * @param words the input's words that gave text evidence to some candidate, in input order
+ * @param measurements each value read from the input against a threshold, in words: {@code "psi 0.31 > 0.25 on
+ *     age"}, or {@code "psi 0.05 on age, healthy (a symptom when > 0.25)"}
  */
 public record Resolution(
     String input,
@@ -20,7 +22,8 @@ public record Resolution(
     List<FailureMode> namedModes,
     List<SymptomMatch> ruledOutSymptoms,
     List<FailureMode> ruledOutModes,
-    List<String> words) {
+    List<String> words,
+    List<String> measurements) {
   /** Copies the lists. */
   public Resolution {
     matches = List.copyOf(matches);
@@ -28,11 +31,21 @@ public record Resolution(
     ruledOutSymptoms = List.copyOf(ruledOutSymptoms);
     ruledOutModes = List.copyOf(ruledOutModes);
     words = List.copyOf(words);
+    measurements = List.copyOf(measurements);
   }
 
-  /** Returns whether the input was read as anything at all: a symptom, a name, a denial or telling words. */
+  /** Returns a resolution without measured values. */
+  public Resolution(String input, List<SymptomMatch> matches, List<FailureMode> namedModes,
+      List<SymptomMatch> ruledOutSymptoms, List<FailureMode> ruledOutModes, List<String> words) {
+    this(input, matches, namedModes, ruledOutSymptoms, ruledOutModes, words, List.of());
+  }
+
+  /**
+   * Returns whether the input was read as anything at all: a symptom, a name, a denial, a measured value or telling
+   * words.
+   */
   public boolean recognized() {
     return !matches.isEmpty() || !namedModes.isEmpty() || !ruledOutSymptoms.isEmpty() || !ruledOutModes.isEmpty()
-        || !words.isEmpty();
+        || !words.isEmpty() || !measurements.isEmpty();
   }
 }

@@ -17,7 +17,8 @@ class ModuleTest {
       ModuleDescriptor module = ModuleDescriptor.read(in);
       assertThat(module.name()).isEqualTo("dev.failuremodes");
       assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source)
-          .containsExactlyInAnyOrder("dev.failuremodes", "dev.failuremodes.evaluation");
+          .containsExactlyInAnyOrder("dev.failuremodes", "dev.failuremodes.alerts", "dev.failuremodes.evaluation",
+              "dev.failuremodes.signals");
       assertThat(module.exports()).allSatisfy(e -> assertThat(e.isQualified()).isFalse());
       assertThat(module.requires()).extracting(ModuleDescriptor.Requires::name)
           .contains("com.fasterxml.jackson.databind");

@@ -4,6 +4,7 @@ import dev.failuremodes.CaseStudy;
 import dev.failuremodes.FailureMode;
 import dev.failuremodes.Fix;
 import dev.failuremodes.Guidance;
+import dev.failuremodes.Metric;
 import dev.failuremodes.Stage;
 import dev.failuremodes.Symptom;
 import java.util.Collections;
@@ -20,6 +21,7 @@ public record CatalogData(
     int schemaVersion,
     String catalogVersion,
     Map<Stage, StageEntry> stages,
+    List<Metric> metrics,
     List<Symptom> symptoms,
     List<FailureMode> failureModes,
     List<Fix> fixes,
@@ -32,6 +34,7 @@ public record CatalogData(
   /** Copies every collection so the data cannot change after validation. */
   public CatalogData {
     stages = Collections.unmodifiableMap(new EnumMap<>(stages));
+    metrics = List.copyOf(metrics);
     symptoms = List.copyOf(symptoms);
     failureModes = List.copyOf(failureModes);
     fixes = List.copyOf(fixes);

@@ -39,12 +39,12 @@ final class Analysis {
   /**
    * A stretch of one sentence, at most {@link Tuning#passageWords()} content words long.
    *
-   * @param text the normalised text of the whole sentence, for reading metric values
+   * @param raw the whole sentence as written (Unicode-normalised), for reading metric values
    * @param words the passage's words in order, stop words included
    * @param first whether this is the sentence's first passage, so that its metric values are read once
    * @param numberChange whether the sentence shows a change between two numbers ("from 0.91 to 0.78")
    */
-  record Passage(String text, List<Word> words, boolean first, boolean numberChange) {
+  record Passage(String raw, List<Word> words, boolean first, boolean numberChange) {
     /** Returns the stems of the content words a negation does not cover. */
     List<String> affirmed() {
       List<String> out = new ArrayList<>();
@@ -184,7 +184,6 @@ final class Analysis {
     for (int c = 0; c + 1 < clauseStarts.size(); c++) {
       negate(words, clauseStarts, clauseStarts.get(c), clauseStarts.get(c + 1), phrases);
     }
-    String text = Text.normalize(raw);
     boolean change = Cues.numberChange(raw);
     int from = 0;
     int content = 0;
@@ -194,7 +193,7 @@ final class Analysis {
         content++;
       }
       if (content == passageWords || i == words.size() - 1) {
-        out.add(new Passage(text, List.copyOf(words.subList(from, i + 1)), first, change));
+        out.add(new Passage(raw, List.copyOf(words.subList(from, i + 1)), first, change));
         first = false;
         from = i + 1;
         content = 0;

@@ -14,6 +14,7 @@ import dev.failuremodes.Stage;
 import dev.failuremodes.Symptom;
 import dev.failuremodes.SymptomMatch;
 import dev.failuremodes.Unrecognized;
+import dev.failuremodes.signals.Observation;
 import dev.failuremodes.internal.Once;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,6 +51,7 @@ import java.util.Set;
 public final class Engine {
   private final Tuning tuning;
   private final SymptomIndex symptoms;
+  private final Metrics metrics;
   private final ModeNames names;
   private final ModeText text;
   private final NameWords<FailureMode> modeWords;
@@ -77,6 +79,7 @@ public final class Engine {
     // Each distinct word of the catalog is stemmed once, for all the indexes built here.
     Map<String, String> stems = new HashMap<>();
     this.symptoms = new SymptomIndex(catalog.symptoms(), stems);
+    this.metrics = new Metrics(catalog);
     this.names = new ModeNames(catalog.failureModes(), stems);
     Map<String, Symptom> symptomsById = new HashMap<>();
     catalog.symptoms().forEach(s -> symptomsById.put(s.id(), s));
@@ -152,18 +155,88 @@ public final class Engine {
   /** One piece of evidence for or against one mode; {@code source} names what it may count once for. */
   record Item(FailureMode mode, String source, Evidence evidence) {}
 
-  /** Diagnoses the inputs. */
+  /**
+   * One input to a diagnosis: text, a measured value, or a symptom a tool report found, with how it is shown.
+   *
+   * @param display the input as shown in the diagnosis
+   * @param text the text to read, or null
+   * @param observation the measured value, or null
+   * @param symptom the id of a symptom a report found, or null
+   */
+  public record Input(String display, String text, Observation observation, String symptom) {
+    /** Returns a text input, shown as itself. */
+    public static Input text(String text) {
+      return new Input(text, text, null, null);
+    }
+
+    /** Returns a measured value, shown as the observation prints. */
+    public static Input of(Observation observation) {
+      return new Input(observation.toString(), null, observation, null);
+    }
+
+    /** Returns a symptom found by a tool, shown as the finding. */
+    public static Input symptom(String display, String symptomId) {
+      return new Input(display, null, null, symptomId);
+    }
+
+    /** Returns a finding that names nothing the catalog knows: it is listed as unrecognised. */
+    public static Input unknown(String display) {
+      return new Input(display, null, null, null);
+    }
+  }
+
+  /** Diagnoses text inputs with no threshold overrides. */
   public Result diagnose(List<String> inputs, Set<Stage> stages, double minScore, int limit) {
+    List<Input> list = new ArrayList<>();
+    inputs.forEach(t -> list.add(Input.text(t)));
+    return diagnose(list, Map.of(), stages, minScore, limit);
+  }
+
+  /**
+   * Returns the id of the metric a name or alias names; empty when the catalog has no such metric.
+   */
+  public Optional<String> metricId(String name) {
+    return metrics.resolve(name);
+  }
+
+  /** Returns up to three metric ids near an unknown metric name. */
+  public List<String> suggestMetrics(String name) {
+    return metrics.suggest(name);
+  }
+
+  /**
+   * Diagnoses the inputs.
+   *
+   * @param thresholds per metric id, a threshold that replaces the catalog's for this query
+   */
+  public Result diagnose(List<Input> inputs, Map<String, Double> thresholds, Set<Stage> stages, double minScore,
+      int limit) {
     Map<String, Map<String, Evidence>> byMode = new LinkedHashMap<>();
     Map<String, FailureMode> modes = new HashMap<>();
     List<Resolution> resolutions = new ArrayList<>();
     List<Unrecognized> unrecognized = new ArrayList<>();
+    List<Observation> observations = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
-      String input = inputs.get(i);
-      Reading reading = read(input);
+      Input in = inputs.get(i);
+      Reading reading;
+      if (in.observation() != null) {
+        observations.add(in.observation());
+        reading = measure(in.display(), List.of(value(in.observation())), thresholds);
+      } else if (in.symptom() != null) {
+        reading = found(in.display(), in.symptom());
+      } else if (in.text() != null) {
+        reading = read(in.display(), in.text(), thresholds);
+      } else {
+        reading = read(in.display(), "", thresholds); // a finding that names nothing the catalog knows
+      }
       resolutions.add(reading.resolution());
       if (!reading.resolution().recognized()) {
-        unrecognized.add(new Unrecognized(input, input.isBlank() ? List.of() : suggest(input)));
+        List<String> suggestions = in.observation() != null ? metrics.suggest(in.observation().metric())
+            : in.text() == null || in.text().isBlank() ? List.of() : suggest(in.text());
+        if (in.observation() != null && metrics.resolve(in.observation().metric()).isPresent()) {
+          suggestions = List.of(); // a known metric with no rule: nothing to suggest
+        }
+        unrecognized.add(new Unrecognized(in.display(), suggestions));
       }
       for (Item item : reading.evidence()) {
         modes.put(item.mode().id(), item.mode());
@@ -173,28 +246,154 @@ public final class Engine {
                 (a, b) -> b.contribution() > a.contribution() ? b : a);
       }
     }
+    // Values that only mean something together: a training score beside a held-out one is a gap.
+    List<Value> derived = derived(observations);
+    if (!derived.isEmpty()) {
+      String display = "derived from " + observations.size() + " observations";
+      Reading reading = measure(display, derived, thresholds);
+      int at = inputs.size();
+      for (Item item : reading.evidence()) {
+        modes.put(item.mode().id(), item.mode());
+        byMode.computeIfAbsent(item.mode().id(), k -> new LinkedHashMap<>())
+            .merge(at + ":" + item.source(), item.evidence(), (a, b) -> b.contribution() > a.contribution() ? b : a);
+      }
+    }
     List<Candidate> candidates = rank(byMode, modes, stages, minScore, limit);
     return new Result(resolutions, unrecognized, candidates, ranker.plan(candidates));
   }
 
-  /** Reads one input into what it was read as and its evidence. */
+  /** Reads text with the catalog's thresholds, for tools that need an input's reading. */
   Reading read(String input) {
+    return read(input, input, Map.of());
+  }
+
+  /**
+   * A value of a metric to read against the rules, from an observation, from text or derived from others.
+   *
+   * @param metric the metric's id, or the name as given when the catalog does not know it (then it matches no rule)
+   * @param value the value
+   * @param threshold a threshold given with the value in text ("0.31 (threshold 0.2)"), or null
+   * @param feature the feature, or null
+   * @param source where it came from, or null
+   */
+  record Value(String metric, double value, Double threshold, String feature, String source) {}
+
+  private Value value(Observation o) {
+    String id = metrics.resolve(o.metric()).orElse(o.metric());
+    return new Value(id, o.value(), o.threshold().isPresent() ? o.threshold().getAsDouble() : null,
+        o.feature().orElse(null), o.source().orElse(null));
+  }
+
+  /**
+   * Returns the values that observations or mentions imply together or with their reference: a training score and
+   * a held-out score give {@code train-test-gap}; a validation and an online score {@code offline-online-gap}; a
+   * score against its reference a {@code score-drop}; a missing rate or a class prevalence against its reference a
+   * change.
+   */
+  private List<Value> derived(List<Observation> observations) {
+    List<Value> out = new ArrayList<>();
+    Double train = null;
+    Double heldOut = null;
+    Double validation = null;
+    Double online = null;
+    for (Observation o : observations) {
+      String id = metrics.resolve(o.metric()).orElse("");
+      switch (id) {
+        case "train-score" -> train = o.value();
+        case "validation-score" -> {
+          heldOut = heldOut == null ? o.value() : heldOut;
+          validation = o.value();
+        }
+        case "test-score" -> heldOut = o.value();
+        case "online-score" -> online = o.value();
+        default -> { }
+      }
+      if (o.reference().isPresent()) {
+        out.addAll(changes(id, o.value(), o.reference().getAsDouble(), o.feature().orElse(null),
+            o.source().orElse(null)));
+      }
+    }
+    if (train != null && heldOut != null) {
+      out.add(new Value("train-test-gap", train - heldOut, null, null, null));
+    }
+    if (validation != null && online != null) {
+      out.add(new Value("offline-online-gap", validation - online, null, null, null));
+    }
+    return out;
+  }
+
+  /** Returns what a value against its reference implies, for the metrics where a change means something. */
+  private static List<Value> changes(String id, double value, double reference, String feature, String source) {
+    return switch (id) {
+      case "score", "validation-score", "test-score", "online-score" ->
+          List.of(new Value("score-drop", reference - value, null, feature, source));
+      case "missing-rate" -> List.of(new Value("missing-rate-change", value - reference, null, feature, source));
+      case "class-prevalence" ->
+          List.of(new Value("class-prevalence-change", Math.abs(value - reference), null, feature, source));
+      default -> List.of();
+    };
+  }
+
+  /** Reads values against the rules: measured evidence for each symptom whose threshold they cross or not. */
+  private Reading measure(String display, List<Value> values, Map<String, Double> thresholds) {
+    List<Item> items = new ArrayList<>();
+    Map<String, SymptomMatch> matches = new LinkedHashMap<>();
+    Map<String, SymptomMatch> ruledOut = new LinkedHashMap<>();
+    List<String> measured = new ArrayList<>();
+    measure(display, values, thresholds, items, matches, ruledOut, measured);
+    return new Reading(new Resolution(display, new ArrayList<>(matches.values()), List.of(),
+        new ArrayList<>(ruledOut.values()), List.of(), List.of(), measured), items, null, !matches.isEmpty());
+  }
+
+  private void measure(String display, List<Value> values, Map<String, Double> thresholds, List<Item> items,
+      Map<String, SymptomMatch> matches, Map<String, SymptomMatch> ruledOut, List<String> measured) {
+    for (Value v : values) {
+      for (Metrics.Rule rule : metrics.rules(v.metric())) {
+        double threshold = v.threshold() != null ? v.threshold()
+            : thresholds.getOrDefault(v.metric(), rule.signal().threshold());
+        boolean crossed = rule.signal().comparator().test(v.value(), threshold);
+        SymptomMatch m = new SymptomMatch(rule.symptom(), tuning.measuredConfidence(), MatchKind.SIGNAL);
+        String detail = describe(v, rule.signal().comparator().symbol(), threshold, crossed);
+        symptom(display, m, !crossed, detail, List.of(), items);
+        if (!measured.contains(detail)) {
+          measured.add(detail);
+        }
+        (crossed ? matches : ruledOut).merge(m.symptom().id(), m, Engine::stronger);
+      }
+    }
+  }
+
+  /** Reads a symptom that a tool report found, shown as the finding. */
+  private Reading found(String display, String symptomId) {
+    List<Item> items = new ArrayList<>();
+    Optional<SymptomMatch> match = symptoms.exact(symptomId);
+    if (match.isEmpty()) {
+      return new Reading(new Resolution(display, List.of(), List.of(), List.of(), List.of(), List.of()), items, null,
+          false);
+    }
+    symptom(display, match.get(), false, "", List.of(), items);
+    return new Reading(new Resolution(display, List.of(match.get()), List.of(), List.of(), List.of(), List.of()),
+        items, null, true);
+  }
+
+  /** Reads one input into what it was read as and its evidence, shown as {@code display}. */
+  Reading read(String display, String input, Map<String, Double> thresholds) {
     List<Item> items = new ArrayList<>();
     if (input.isBlank()) {
-      return new Reading(new Resolution(input, List.of(), List.of(), List.of(), List.of(), List.of()), items, null,
+      return new Reading(new Resolution(display, List.of(), List.of(), List.of(), List.of(), List.of()), items, null,
           false);
     }
     Optional<SymptomMatch> exactSymptom = symptoms.exact(input);
     if (exactSymptom.isPresent()) {
-      symptom(input, exactSymptom.get(), false, "", List.of(), items);
+      symptom(display, exactSymptom.get(), false, "", List.of(), items);
       return new Reading(
-          new Resolution(input, List.of(exactSymptom.get()), List.of(), List.of(), List.of(), List.of()), items, null,
+          new Resolution(display, List.of(exactSymptom.get()), List.of(), List.of(), List.of(), List.of()), items, null,
           true);
     }
     FailureMode exactMode = names.exact(input);
     if (exactMode != null) {
-      named(input, exactMode, false, 1.0, List.of(input.trim()), items);
-      return new Reading(new Resolution(input, List.of(), List.of(exactMode), List.of(), List.of(), List.of()), items,
+      named(display, exactMode, false, 1.0, List.of(input.trim()), items);
+      return new Reading(new Resolution(display, List.of(), List.of(exactMode), List.of(), List.of(), List.of()), items,
           null, true);
     }
     String word = Text.normalize(input);
@@ -205,14 +404,14 @@ public final class Engine {
         Optional<SymptomMatch> symptom = symptoms.exact(corrected);
         if (symptom.isPresent()) {
           SymptomMatch m = new SymptomMatch(symptom.get().symptom(), tuning.typoFactor(), symptom.get().kind());
-          symptom(input, m, false, "", List.of(corrected), items);
-          return new Reading(new Resolution(input, List.of(m), List.of(), List.of(), List.of(), List.of()), items,
+          symptom(display, m, false, "", List.of(corrected), items);
+          return new Reading(new Resolution(display, List.of(m), List.of(), List.of(), List.of(), List.of()), items,
               null, true);
         }
         FailureMode mode = names.exact(corrected);
         if (mode != null) {
-          named(input, mode, false, tuning.typoFactor(), List.of(corrected), items);
-          return new Reading(new Resolution(input, List.of(), List.of(mode), List.of(), List.of(), List.of()), items,
+          named(display, mode, false, tuning.typoFactor(), List.of(corrected), items);
+          return new Reading(new Resolution(display, List.of(), List.of(mode), List.of(), List.of(), List.of()), items,
               null, true);
         }
       }
@@ -233,19 +432,37 @@ public final class Engine {
     // A name or a symptom found in a long text is one phrase among many: it counts in proportion to how much of the
     // text one passage is, fully in an input of up to one passage.
     double inText = Math.min(1.0, (double) tuning.passageWords() / Math.max(1, analysis.contentWords()));
+    List<Value> values = new ArrayList<>();
+    Double train = null;
+    Double heldOut = null;
+    boolean lowerIsBetter = false;
     for (Analysis.Passage passage : analysis.passages()) {
       if (passage.first()) {
-        for (SymptomIndex.Reading r : symptoms.readings(passage.text())) {
-          SymptomMatch m = new SymptomMatch(r.symptom(), tuning.measuredConfidence(), MatchKind.SIGNAL);
-          symptom(input, m, !r.crossed(), describe(r), List.of(), items);
-          (r.crossed() ? matches : ruledOut).merge(m.symptom().id(), m, Engine::stronger);
+        for (Mentions.Mention m : Mentions.read(passage.raw(), metrics)) {
+          if (m.metric() != null) {
+            values.add(new Value(m.metric(), m.value(), m.threshold(), m.feature(), null));
+            if (m.reference() != null) {
+              values.addAll(changes(m.metric(), m.value(), m.reference(), m.feature(), null));
+            }
+          }
+          // "training accuracy 99% validation 70%": a score on training data and one on held-out data.
+          boolean isTrain = "train-score".equals(m.metric()) || (m.metric() == null || m.metric().equals("score"))
+              && Mentions.training(m.words());
+          boolean isHeldOut = !isTrain && ("validation-score".equals(m.metric()) || "test-score".equals(m.metric())
+              || (m.metric() == null || m.metric().equals("score")) && Mentions.heldOut(m.words()));
+          if (isTrain && train == null) {
+            train = m.value();
+          } else if (isHeldOut && heldOut == null) {
+            heldOut = m.value();
+          }
+          lowerIsBetter |= (isTrain || isHeldOut) && Mentions.lowerIsBetter(m.words());
         }
       }
       int namedWords = 0;
       Set<String> found = new java.util.HashSet<>();
       for (Phrases.Occurrence<FailureMode> o : names.find(passage)) {
         found.addAll(Text.tokens(o.words()));
-        named(input, o.value(), o.negated(), inText, List.of(o.words()), items);
+        named(display, o.value(), o.negated(), inText, List.of(o.words()), items);
         List<FailureMode> into = o.negated() ? negated : named;
         if (!into.contains(o.value())) {
           into.add(o.value());
@@ -259,10 +476,10 @@ public final class Engine {
         found.addAll(Text.tokens(o.words()));
         SymptomMatch m = new SymptomMatch(o.value(), round(inText), MatchKind.PHRASE);
         if (o.negated()) {
-          symptom(input, m, true, "", List.of(o.words()), items);
+          symptom(display, m, true, "", List.of(o.words()), items);
           ruledOut.merge(m.symptom().id(), m, Engine::stronger);
         } else if (!ruledOut.containsKey(o.value().id())) {
-          symptom(input, m, false, "", List.of(o.words()), items);
+          symptom(display, m, false, "", List.of(o.words()), items);
           matches.merge(m.symptom().id(), m, Engine::stronger);
         }
       }
@@ -295,14 +512,14 @@ public final class Engine {
       }
     }
     for (NameWords.Denial<FailureMode> d : modeWords.denials(denied, outright, text::idf)) {
-      named(input, d.owner(), true, d.share(), raw(d.words(), rawByStem), items);
+      named(display, d.owner(), true, d.share(), raw(d.words(), rawByStem), items);
       if (d.share() >= 0.5 && !negated.contains(d.owner())) {
         negated.add(d.owner());
       }
     }
     for (NameWords.Denial<Symptom> d : symptomWords.denials(denied, outright, text::idf)) {
       SymptomMatch m = new SymptomMatch(d.owner(), round(d.share()), MatchKind.PHRASE);
-      symptom(input, m, true, "", raw(d.words(), rawByStem), items);
+      symptom(display, m, true, "", raw(d.words(), rawByStem), items);
       if (d.share() >= 0.5) {
         ruledOut.merge(d.owner().id(), m, Engine::stronger);
       }
@@ -310,13 +527,18 @@ public final class Engine {
     Map<String, Double> words = words(content);
     ModeText.Scores scores = text.score(words);
     Detector.Signals signals = signals(scores, words, content.size(), problem, contrast, numberChange, negation);
+    if (train != null && heldOut != null) {
+      values.add(new Value("train-test-gap", lowerIsBetter ? heldOut - train : train - heldOut, null, null, null));
+    }
+    List<String> measured = new ArrayList<>();
+    measure(display, values, thresholds, items, matches, ruledOut, measured);
     boolean precise = !matches.isEmpty() || !named.isEmpty();
     List<String> textWords = List.of();
     if (precise || Detector.score(tuning, signals) >= 0) {
-      textWords = text(input, scores, signals, rawByStem, items);
+      textWords = text(display, scores, signals, rawByStem, items);
     }
-    return new Reading(new Resolution(input, new ArrayList<>(matches.values()), named,
-        new ArrayList<>(ruledOut.values()), negated, textWords), items, signals, precise);
+    return new Reading(new Resolution(display, new ArrayList<>(matches.values()), named,
+        new ArrayList<>(ruledOut.values()), negated, textWords, measured), items, signals, precise);
   }
 
   private Detector.Signals signals(ModeText.Scores scores, Map<String, Double> words, int contentWords,
@@ -380,10 +602,12 @@ public final class Engine {
     return out;
   }
 
-  private static String describe(SymptomIndex.Reading reading) {
-    String rule = reading.signal().comparator().symbol() + " " + format(reading.signal().threshold());
-    return reading.signal().metric() + " " + format(reading.value())
-        + (reading.crossed() ? " " + rule : ", healthy (a symptom when " + rule + ")");
+  private static String describe(Value v, String comparator, double threshold, boolean crossed) {
+    String rule = comparator + " " + format(threshold);
+    String on = v.feature() == null ? "" : " on " + v.feature();
+    String from = v.source() == null ? "" : " [" + v.source() + "]";
+    return v.metric() + " " + format(v.value()) + (crossed ? " " + rule + on : on + ", healthy (a symptom when "
+        + rule + ")") + from;
   }
 
   private static String format(double value) {

@@ -1,7 +1,6 @@
 package dev.failuremodes.internal.engine;
 
 import dev.failuremodes.MatchKind;
-import dev.failuremodes.Signal;
 import dev.failuremodes.Symptom;
 import dev.failuremodes.SymptomMatch;
 import dev.failuremodes.internal.Suggestions;
@@ -16,26 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Matches text to symptoms: an exact id, name or alias; a name or alias occurring inside a text; and metric values
- * read against signal thresholds. Word similarity over names, aliases and descriptions, where rare words weigh more,
- * serves suggestions for inputs that match nothing. Immutable and thread-safe once built.
+ * Matches text to symptoms: an exact id, name or alias, or a name or alias occurring inside a text. Word similarity
+ * over names, aliases and descriptions, where rare words weigh more, serves suggestions for inputs that match
+ * nothing. Immutable and thread-safe once built.
  */
 public final class SymptomIndex {
-  /** A number standing alone (not inside a word such as "p99"), with an optional percent sign. */
-  private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}.])(\\d+(?:\\.\\d+)?)(%?)");
-  /** Words that name a score on training data, and on held-out data, for the derived train_test_gap metric. */
-  private static final Set<String> TRAIN_WORDS = Set.of("train", "training");
-  private static final Set<String> HELD_OUT_WORDS =
-      Set.of("validation", "val", "valid", "test", "testing", "holdout", "dev", "eval", "evaluation");
-  /** The metric key of the training minus held-out score, read from texts that give both. */
-  static final String GAP_METRIC = "traintestgap";
-  /** Words that may stand between a metric's name and its value ("psi of 0.3", "ece is 0.1"). */
-  private static final Set<String> CONNECTORS = Set.of("of", "is", "at", "was", "above", "below", "now");
-
   /** A name or alias as tokens; identity-keyed, since two symptoms may phrase something alike. */
   private static final class Phrase {
     final Symptom symptom;
@@ -51,20 +37,7 @@ public final class SymptomIndex {
 
   private final List<Symptom> symptoms;
   private final Map<String, SymptomMatch> exact = new HashMap<>();
-  private final Map<String, List<SignalEntry>> signalsByMetric = new HashMap<>();
   private final Phrases<Symptom> namePhrases;
-
-  private record SignalEntry(Symptom symptom, Signal signal) {}
-
-  /**
-   * A metric value read from text and compared with one of a symptom's signals.
-   *
-   * @param symptom the symptom
-   * @param signal its signal
-   * @param value the value read
-   * @param crossed whether the value crosses the threshold, showing the symptom; if not, it rules the symptom out
-   */
-  public record Reading(Symptom symptom, Signal signal, double value, boolean crossed) {}
 
   /** Builds the index over the given symptoms; deprecated ones match only by id. */
   public SymptomIndex(List<Symptom> symptoms) {
@@ -86,16 +59,6 @@ public final class SymptomIndex {
       for (String alias : s.aliases()) {
         exact.putIfAbsent(Text.normalize(alias), new SymptomMatch(s, 1.0, MatchKind.ALIAS));
         namePhrases.add(alias, s);
-      }
-      for (Signal signal : s.signals()) {
-        signalsByMetric.computeIfAbsent(metricKey(signal.metric()), k -> new ArrayList<>())
-            .add(new SignalEntry(s, signal));
-        // A unit at the end of a metric's name is often left out in text: "p99 latency 250" for p99_latency_ms.
-        String withoutUnit = Text.normalize(signal.metric()).replaceFirst(" (ms|s|sec|seconds|pct|percent|h|hours)$", "")
-            .replace(" ", "");
-        if (!withoutUnit.equals(metricKey(signal.metric()))) {
-          signalsByMetric.computeIfAbsent(withoutUnit, k -> new ArrayList<>()).add(new SignalEntry(s, signal));
-        }
       }
     }
   }
@@ -141,10 +104,6 @@ public final class SymptomIndex {
 
   private final Once<Similarity> similarity = new Once<>(Similarity::new);
 
-  private static String metricKey(String metric) {
-    return Text.normalize(metric).replace(" ", "");
-  }
-
   /** Returns the normalised names and aliases that are one word, for correcting a one-word input's typo. */
   List<String> oneWordNames() {
     List<String> out = new ArrayList<>();
@@ -170,58 +129,6 @@ public final class SymptomIndex {
   /** Returns every name and alias as its stems, for the negation reader. */
   List<List<String>> phrases() {
     return namePhrases.all();
-  }
-
-  /**
-   * Reads metric values in a normalised text ("psi 0.31", "cohens kappa of 0.41", "train acc 0.99, test acc 0.72")
-   * and compares each with the signals of its metric. Linear in the text's length.
-   */
-  public List<Reading> readings(String normalized) {
-    List<Reading> out = new ArrayList<>();
-    if (signalsByMetric.isEmpty()) {
-      return out;
-    }
-    Double train = null;
-    Double heldOut = null;
-    boolean lowerIsBetter = false;
-    Matcher m = NUMBER.matcher(normalized);
-    while (m.find()) {
-      boolean percent = !m.group(2).isEmpty() || normalized.startsWith(" percent", m.end());
-      double value = Double.parseDouble(m.group(1)) / (percent ? 100.0 : 1.0);
-      // The metric's name is the last one to three words before the number ("psi 0.31", "cohens kappa 0.41").
-      // Look back a bounded distance, so that many numbers in a long text keep the scan linear.
-      int from = Math.max(0, m.start() - 80);
-      List<String> words = new ArrayList<>(List.of(normalized.substring(from, m.start()).trim().split(" ")));
-      if (from > 0) {
-        words.remove(0); // possibly cut in half
-      }
-      while (!words.isEmpty() && CONNECTORS.contains(words.get(words.size() - 1))) {
-        words.remove(words.size() - 1);
-      }
-      StringBuilder key = new StringBuilder();
-      for (int take = 1; take <= Math.min(3, words.size()); take++) {
-        String word = words.get(words.size() - take);
-        key.insert(0, word);
-        read(key.toString(), value, out);
-        if (TRAIN_WORDS.contains(word) && train == null) {
-          train = value;
-        } else if (HELD_OUT_WORDS.contains(word) && heldOut == null) {
-          heldOut = value;
-        }
-        lowerIsBetter |= word.equals("loss") || word.equals("error");
-      }
-    }
-    // "training accuracy 99% validation 70%": the difference is a metric of its own, train_test_gap.
-    if (train != null && heldOut != null) {
-      read(GAP_METRIC, lowerIsBetter ? heldOut - train : train - heldOut, out);
-    }
-    return out;
-  }
-
-  private void read(String metricKey, double value, List<Reading> out) {
-    for (SignalEntry e : signalsByMetric.getOrDefault(metricKey, List.of())) {
-      out.add(new Reading(e.symptom(), e.signal(), value, e.signal().matches(value)));
-    }
   }
 
   /** For suggestions: symptoms less similar than this are not offered. */

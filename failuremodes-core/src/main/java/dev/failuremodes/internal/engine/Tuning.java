@@ -60,8 +60,8 @@ record Tuning(
       2.0,
       0.5,
       // Fitted by DetectorFit on the development sets (in its test sources); refit when the catalog changes.
-      new double[] {0.8731, 1.2876, -1.6120, 0.8976, 1.8624, 3.0428, 2.2404, 1.8925, 2.2792, 7.6223, -0.9537},
-      -12.6161,
+      new double[] {0.9493, 1.2106, -1.4907, 1.0388, 1.9392, 3.3562, 2.2973, 1.8575, 2.1158, 7.7888, -1.0052},
+      -12.4374,
       0.25,
       10);
 

@@ -11,6 +11,7 @@ import dev.failuremodes.Fix;
 import dev.failuremodes.Guidance;
 import dev.failuremodes.Indicator;
 import dev.failuremodes.Level;
+import dev.failuremodes.Metric;
 import dev.failuremodes.Presentation;
 import dev.failuremodes.Reference;
 import dev.failuremodes.RelatedMode;
@@ -28,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 /**
@@ -42,8 +44,9 @@ public final class CatalogValidator {
   public static final int OLDEST_SCHEMA_VERSION = 1;
 
   private static final List<String> ROOT_FIELDS =
-      List.of("schemaVersion", "catalogVersion", "stages", "symptoms", "failureModes", "fixes", "caseStudies",
-          "guidance");
+      List.of("schemaVersion", "catalogVersion", "stages", "metrics", "symptoms", "failureModes", "fixes",
+          "caseStudies", "guidance");
+  private static final List<String> METRIC_FIELDS = List.of("id", "name", "description", "aliases", "min", "max");
   private static final List<String> STAGE_FIELDS = List.of("id", "name", "debuggingOrder", "description");
   private static final List<String> SYMPTOM_FIELDS =
       List.of("id", "name", "stage", "description", "aliases", "signals", "deprecated", "replacedBy");
@@ -76,6 +79,7 @@ public final class CatalogValidator {
   private record Entry<T>(T value, String source, String path, List<Ref> refs) {}
 
   private enum Kind {
+    METRIC("metric"),
     SYMPTOM("symptom"),
     FAILURE_MODE("failure mode"),
     FIX("fix");
@@ -93,6 +97,7 @@ public final class CatalogValidator {
   private final List<CatalogProblem> problems = new ArrayList<>();
   private final Map<Stage, CatalogData.StageEntry> stages = new EnumMap<>(Stage.class);
   private final Map<Stage, String> stageOrigins = new EnumMap<>(Stage.class);
+  private final Map<String, Entry<Metric>> metrics = new LinkedHashMap<>();
   private final Map<String, Entry<Symptom>> symptoms = new LinkedHashMap<>();
   private final Map<String, Entry<FailureMode>> modes = new LinkedHashMap<>();
   private final Map<String, Entry<Fix>> fixes = new LinkedHashMap<>();
@@ -133,6 +138,7 @@ public final class CatalogValidator {
         schemaVersion,
         catalogVersion,
         stages,
+        values(metrics),
         values(symptoms),
         values(modes),
         values(fixes),
@@ -169,7 +175,17 @@ public final class CatalogValidator {
       catalogVersion = catalogVersionHere;
     }
     readStages(f, root, base);
-    List<JsonNode> items = f.array(root, "$", "symptoms", false);
+    List<JsonNode> items = List.of();
+    if (root.has("metrics") && layerVersion < 2) {
+      f.problem("$.metrics", "metrics need schemaVersion 2; this document declares schemaVersion " + layerVersion
+          + " (set \"schemaVersion\": 2)");
+    } else {
+      items = f.array(root, "$", "metrics", false);
+    }
+    for (int i = 0; i < items.size(); i++) {
+      readMetric(f, items.get(i), "$.metrics[" + i + "]");
+    }
+    items = f.array(root, "$", "symptoms", false);
     for (int i = 0; i < items.size(); i++) {
       readSymptom(f, items.get(i), "$.symptoms[" + i + "]");
     }
@@ -246,6 +262,30 @@ public final class CatalogValidator {
     }
   }
 
+  private void readMetric(Fields f, JsonNode node, String path) {
+    int before = f.problemCount();
+    if (!f.object(node, path, METRIC_FIELDS)) {
+      return;
+    }
+    String id = f.id(node, path, "id", true);
+    String name = f.text(node, path, "name", true);
+    String description = f.text(node, path, "description", true);
+    List<String> aliases = f.texts(node, path, "aliases", false);
+    Double min = f.number(node, path, "min", false);
+    Double max = f.number(node, path, "max", false);
+    if (min != null && max != null && min > max) {
+      f.problem(path + ".min", "min " + min + " is above max " + max + "; a metric's range must not be empty");
+    }
+    Metric value = null;
+    if (f.problemCount() == before) {
+      value = Metric.builder().id(id).name(name).description(description).aliases(aliases)
+          .min(min == null ? OptionalDouble.empty() : OptionalDouble.of(min))
+          .max(max == null ? OptionalDouble.empty() : OptionalDouble.of(max))
+          .build();
+    }
+    put(f, metrics, Kind.METRIC.label, id, value, path, List.of());
+  }
+
   private void readSymptom(Fields f, JsonNode node, String path) {
     int before = f.problemCount();
     if (!f.object(node, path, SYMPTOM_FIELDS)) {
@@ -257,6 +297,7 @@ public final class CatalogValidator {
     String description = f.text(node, path, "description", true);
     List<String> aliases = f.texts(node, path, "aliases", false);
     List<Signal> signals = new ArrayList<>();
+    List<Ref> refs = new ArrayList<>();
     List<JsonNode> items = f.array(node, path, "signals", false);
     for (int i = 0; i < items.size(); i++) {
       String at = path + ".signals[" + i + "]";
@@ -266,6 +307,9 @@ public final class CatalogValidator {
       }
       int signalBefore = f.problemCount();
       String metric = f.text(s, at, "metric", true);
+      if (metric != null) {
+        refs.add(new Ref(Kind.METRIC, metric, f.source(), at + ".metric", "a signal's metric"));
+      }
       Comparison comparator = f.choice(s, at, "comparator", true, Comparison::find, COMPARATORS);
       Double threshold = f.number(s, at, "threshold", true);
       String source = f.text(s, at, "source", true);
@@ -276,7 +320,6 @@ public final class CatalogValidator {
     }
     Boolean deprecated = f.bool(node, path, "deprecated");
     String replacedBy = f.id(node, path, "replacedBy", false);
-    List<Ref> refs = new ArrayList<>();
     replacement(f, Kind.SYMPTOM, deprecated, replacedBy, path, refs);
     Symptom value = null;
     if (f.problemCount() == before) {
@@ -621,8 +664,11 @@ public final class CatalogValidator {
     all.addAll(caseStudies.values());
     for (Entry<?> entry : all) {
       for (Ref ref : entry.refs()) {
-        Map<String, ? extends Entry<?>> targets =
-            ref.kind() == Kind.SYMPTOM ? symptoms : ref.kind() == Kind.FIX ? fixes : modes;
+        if (ref.kind() == Kind.METRIC && metrics.isEmpty()) {
+          continue; // a catalog without a metrics section names its signals' metrics freely, as schema 1 did
+        }
+        Map<String, ? extends Entry<?>> targets = ref.kind() == Kind.METRIC ? metrics
+            : ref.kind() == Kind.SYMPTOM ? symptoms : ref.kind() == Kind.FIX ? fixes : modes;
         if (!targets.containsKey(ref.id())) {
           List<String> near = Suggestions.nearest(ref.id(), targets.keySet(), 3);
           problems.add(

@@ -9,6 +9,7 @@ import dev.failuremodes.FailureMode;
 import dev.failuremodes.Fix;
 import dev.failuremodes.Guidance;
 import dev.failuremodes.Indicator;
+import dev.failuremodes.Metric;
 import dev.failuremodes.Presentation;
 import dev.failuremodes.Reference;
 import dev.failuremodes.RelatedMode;
@@ -37,6 +38,10 @@ public final class CatalogWriter {
       s.put("name", e.getValue().name());
       s.put("debuggingOrder", e.getKey().debuggingOrder());
       s.put("description", e.getValue().description());
+    }
+    if (!data.metrics().isEmpty()) {
+      ArrayNode metrics = root.putArray("metrics");
+      data.metrics().forEach(m -> metrics.add(metric(m)));
     }
     ArrayNode symptoms = root.putArray("symptoms");
     data.symptoms().forEach(s -> symptoms.add(symptom(s)));
@@ -69,6 +74,18 @@ public final class CatalogWriter {
       }
     }
     deprecation(n, s.deprecated(), s.replacedBy().orElse(null));
+    return n;
+  }
+
+  /** Returns one metric as JSON. */
+  public static ObjectNode metric(Metric m) {
+    ObjectNode n = NODES.objectNode();
+    n.put("id", m.id());
+    n.put("name", m.name());
+    n.put("description", m.description());
+    strings(n, "aliases", m.aliases());
+    m.min().ifPresent(v -> n.put("min", v));
+    m.max().ifPresent(v -> n.put("max", v));
     return n;
   }
 

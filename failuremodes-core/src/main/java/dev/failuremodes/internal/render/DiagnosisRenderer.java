@@ -119,6 +119,10 @@ public final class DiagnosisRenderer {
       r.ruledOutModes().forEach(m -> ruledOut.add(m.id()));
       ArrayNode words = o.putArray("words");
       r.words().forEach(words::add);
+      if (!r.measurements().isEmpty()) {
+        ArrayNode measured = o.putArray("measurements");
+        r.measurements().forEach(measured::add);
+      }
     }
     ArrayNode unrecognized = root.putArray("unrecognized");
     for (Unrecognized u : d.unrecognized()) {

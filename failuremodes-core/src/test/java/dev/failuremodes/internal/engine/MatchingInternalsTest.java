@@ -74,35 +74,53 @@ class MatchingInternalsTest {
     assertThat(typos.correct("dr")).as("too short to correct").isNull();
   }
 
-  @Test
-  void readings_readMetricNamesBeforeNumbersAndCompareWithThresholds() {
-    SymptomIndex index = new SymptomIndex(FailureModes.catalog().symptoms());
-    assertThat(index.readings("psi of 0.31 on feature age"))
-        .anySatisfy(r -> {
-          assertThat(r.symptom().id()).isEqualTo("feature-distribution-shift");
-          assertThat(r.value()).isEqualTo(0.31);
-          assertThat(r.crossed()).isTrue();
-        });
-    assertThat(index.readings("cohens kappa 0.41"))
-        .anySatisfy(r -> assertThat(r.symptom().id()).isEqualTo("label-errors-found"));
-    assertThat(index.readings("psi 0.05")).as("below the threshold: the value contradicts the symptom")
-        .allSatisfy(r -> assertThat(r.crossed()).isFalse()).isNotEmpty();
+  private static final Metrics METRICS = new Metrics(FailureModes.catalog());
+
+  private static Mentions.Mention only(String text) {
+    List<Mentions.Mention> read = Mentions.read(text, METRICS);
+    assertThat(read).as(text).hasSize(1);
+    return read.get(0);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      PSI=0.31                          | psi                | 0.31   |       |      |
+      psi: 0.31                         | psi                | 0.31   |       |      |
+      psi of 0.31 on feature age        | psi                | 0.31   |       |      | age
+      KS p=0.5 on income                | ks-p-value         | 0.5    |       |      | income
+      KS p-value 0.5 for income         | ks-p-value         | 0.5    |       |      | income
+      chi2 p < 0.001 in column country  | chi2-p-value       | 0.001  |       |      | country
+      missing rate 31%                  | missing-rate       | 0.31   |       |      |
+      missing rate 31 percent           | missing-rate       | 0.31   |       |      |
+      psi 0.31 (threshold 0.2)          | psi                | 0.31   |       | 0.2  |
+      AUC 0.91 -> 0.78                  | score              | 0.78   | 0.91  |      |
+      accuracy dropped from 93% to 61%  | score              | 0.61   | 0.93  |      |
+      ks p value 1.2e-4                 | ks-p-value         | 0.00012|       |      |
+      test positives 12,000             | test-positives     | 12000  |       |      |
+      cohen kappa 0.4                   | cohens-kappa       | 0.4    |       |      |
+      kappa 0.4                         | cohens-kappa       | 0.4    |       |      |
+      p99 latency 250 ms                | latency-ms         | 250    |       |      |
+      """)
+  void mentions_readTheTextFormsOfValues(String text, String metric, double value, Double reference,
+      Double threshold, String feature) {
+    Mentions.Mention m = only(text);
+    assertThat(m.metric()).isEqualTo(metric);
+    assertThat(m.value()).isCloseTo(value, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(m.reference()).isEqualTo(reference);
+    assertThat(m.threshold()).isEqualTo(threshold);
+    assertThat(m.feature()).isEqualTo(feature);
   }
 
   @Test
-  void readings_trainAndHeldOutScoresGiveTheDerivedGap() {
-    SymptomIndex index = new SymptomIndex(FailureModes.catalog().symptoms());
-    for (String text : List.of("training accuracy 99 percent validation 70 percent", "train acc 0.99 test acc 0.72",
-        "train loss 0.05 val loss 0.9")) {
-      assertThat(index.readings(Text.normalize(text))).as(text)
-          .anySatisfy(r -> {
-            assertThat(r.symptom().id()).isEqualTo("train-test-gap");
-            assertThat(r.crossed()).isTrue();
-          });
-    }
-    assertThat(index.readings("train accuracy 0.91 validation 0.90")).as("a one-point gap is no symptom")
-        .filteredOn(r -> r.symptom().id().equals("train-test-gap"))
-        .allSatisfy(r -> assertThat(r.crossed()).isFalse());
+  void mentions_aLoneLetterNamesNoMetric() {
+    assertThat(only("p < 0.001").metric()).isNull();
+    assertThat(only("p=0.5").metric()).isNull();
+  }
+
+  @Test
+  void mentions_stayLinearOnLongNumbersAndWords() {
+    assertThat(Mentions.read("psi " + "9".repeat(200) + " and " + "x".repeat(100_000) + " 0.3", METRICS))
+        .hasSize(2);
   }
 
   @Test
