@@ -142,7 +142,8 @@ def main():
             value, low, high = jensen_shannon(ref, prod, bins, base)
             case("jensenshannon", {**names, "bins": bins, "base": base},
                  {"value": value, "low": low, "high": high})
-        case("wasserstein", names, {"value": float(stats.wasserstein_distance(ref, prod))})
+        case("wasserstein", names, {"value": float(stats.wasserstein_distance(ref, prod)),
+                                    "normed": float(stats.wasserstein_distance(ref, prod) / np.std(ref))})
 
     # Categorical: category 3 seen only in production, category 4 only in reference, category 5 on neither side.
     reference_counts = [120, 340, 95, 0, 15, 0]

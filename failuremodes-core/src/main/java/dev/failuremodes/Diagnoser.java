@@ -6,7 +6,6 @@ import dev.failuremodes.internal.engine.Engine;
 import dev.failuremodes.signals.Observation;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.List;
 import java.util.ArrayList;
 import java.util.Objects;
 
@@ -73,11 +72,7 @@ public final class Diagnoser {
    */
   public Query forReports(Report... reports) {
     Objects.requireNonNull(reports, "reports");
-    List<Engine.Input> findings = new ArrayList<>();
-    for (int i = 0; i < reports.length; i++) {
-      findings.addAll(Query.inputs(Objects.requireNonNull(reports[i], "reports[" + i + "]")));
-    }
-    return Query.ofFindings(this, findings, reports.length == 1 ? reports[0].source() : reports.length + " reports");
+    return Query.ofReports(this, reports);
   }
 
   /** Returns the catalog this diagnoser queries. */

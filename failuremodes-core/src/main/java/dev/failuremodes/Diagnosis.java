@@ -1,5 +1,6 @@
 package dev.failuremodes;
 
+import dev.failuremodes.alerts.Finding;
 import dev.failuremodes.internal.render.DiagnosisRenderer;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ public final class Diagnosis {
   private final List<Unrecognized> unrecognized;
   private final List<Candidate> candidates;
   private final List<PlannedFix> plan;
+  private final List<Finding> findings;
 
   Diagnosis(
       String catalogVersion,
@@ -23,13 +25,15 @@ public final class Diagnosis {
       List<Resolution> resolutions,
       List<Unrecognized> unrecognized,
       List<Candidate> candidates,
-      List<PlannedFix> plan) {
+      List<PlannedFix> plan,
+      List<Finding> findings) {
     this.catalogVersion = catalogVersion;
     this.inputs = List.copyOf(inputs);
     this.resolutions = List.copyOf(resolutions);
     this.unrecognized = List.copyOf(unrecognized);
     this.candidates = List.copyOf(candidates);
     this.plan = List.copyOf(plan);
+    this.findings = List.copyOf(findings);
   }
 
   /** Returns the version of the catalog that produced it. */
@@ -42,7 +46,10 @@ public final class Diagnosis {
     return inputs;
   }
 
-  /** Returns what each input resolved to, in input order. */
+  /**
+   * Returns what each input resolved to, in input order; when several observations imply a value together (a
+   * training and a validation score give their gap), one more at the end, {@code "derived from N observations"}.
+   */
   public List<Resolution> resolutions() {
     return resolutions;
   }
@@ -65,6 +72,14 @@ public final class Diagnosis {
   /** Returns the fixes to try, most useful first, each naming the candidates it addresses. */
   public List<PlannedFix> plan() {
     return plan;
+  }
+
+  /**
+   * Returns every finding of the tool reports the query read, whatever its kind, in report order: those that became
+   * inputs, those that are no failure signal, and those listed as unrecognised.
+   */
+  public List<Finding> findings() {
+    return findings;
   }
 
   /** Returns why there are no candidates, or empty when there are some. */

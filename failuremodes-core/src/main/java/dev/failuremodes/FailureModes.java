@@ -70,6 +70,17 @@ public final class FailureModes {
   }
 
   /**
+   * Starts a query over the bundled catalog from measured values, in iteration order.
+   *
+   * @throws NullPointerException if the collection or an element is null
+   * @throws IllegalArgumentException if there is no observation, or a value is outside its metric's range
+   * @throws CatalogException if the bundled catalog cannot be loaded
+   */
+  public static Query forObservations(Collection<Observation> observations) {
+    return BundledCatalog.diagnoser().forObservations(observations);
+  }
+
+  /**
    * Starts a query over the bundled catalog from monitoring-tool reports.
    *
    * <pre>{@code

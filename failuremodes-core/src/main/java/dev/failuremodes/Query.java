@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +25,8 @@ public final class Query {
   private final List<Observation> observations;
   /** Inputs from tool reports, already turned into the engine's inputs. */
   private final List<Engine.Input> findings;
+  /** Every finding of the reports, whatever its kind, for the diagnosis to show. */
+  private final List<Finding> reported;
   private final Map<String, Double> thresholds;
   private final int limit;
   private final Set<Stage> stages;
@@ -31,12 +34,13 @@ public final class Query {
   private final double minScore;
 
   private Query(Diagnoser diagnoser, List<String> inputs, List<Observation> observations,
-      List<Engine.Input> findings, Map<String, Double> thresholds, int limit, Set<Stage> stages, boolean strict,
-      double minScore) {
+      List<Engine.Input> findings, List<Finding> reported, Map<String, Double> thresholds, int limit,
+      Set<Stage> stages, boolean strict, double minScore) {
     this.diagnoser = diagnoser;
     this.inputs = List.copyOf(inputs);
     this.observations = List.copyOf(observations);
     this.findings = List.copyOf(findings);
+    this.reported = List.copyOf(reported);
     this.thresholds = Map.copyOf(thresholds);
     this.limit = limit;
     this.stages = stages;
@@ -54,12 +58,13 @@ public final class Query {
       throw new IllegalArgumentException(
           "No symptoms given: pass at least one non-blank symptom id or phrase, such as 'large train-test gap'.");
     }
-    return new Query(diagnoser, inputs, List.of(), List.of(), Map.of(), 10, EnumSet.allOf(Stage.class), false, 0.0);
+    return new Query(diagnoser, inputs, List.of(), List.of(), List.of(), Map.of(), 10, EnumSet.allOf(Stage.class),
+        false, 0.0);
   }
 
   static Query ofObservations(Diagnoser diagnoser, List<Observation> observations) {
-    Query empty = new Query(diagnoser, List.of(), List.of(), List.of(), Map.of(), 10, EnumSet.allOf(Stage.class),
-        false, 0.0);
+    Query empty = new Query(diagnoser, List.of(), List.of(), List.of(), List.of(), Map.of(), 10,
+        EnumSet.allOf(Stage.class), false, 0.0);
     if (observations.isEmpty()) {
       throw new IllegalArgumentException(
           "No observations given: pass at least one, such as Observation.of(\"psi\", 0.31).");
@@ -67,18 +72,22 @@ public final class Query {
     return empty.observe(observations);
   }
 
-  static Query ofFindings(Diagnoser diagnoser, List<Engine.Input> findings, String what) {
-    if (findings.isEmpty()) {
-      throw new IllegalArgumentException("No findings in " + what + ": a report with no checks gives nothing to"
-          + " diagnose; pass a report that lists its checks.");
+  static Query ofReports(Diagnoser diagnoser, Report... reports) {
+    Query empty = new Query(diagnoser, List.of(), List.of(), List.of(), List.of(), Map.of(), 10,
+        EnumSet.allOf(Stage.class), false, 0.0);
+    Query query = empty.withReports(reports);
+    if (query.reported.isEmpty()) {
+      throw new IllegalArgumentException("No findings in " + (reports.length == 1 ? reports[0].source()
+          : reports.length + " reports") + ": a report with no checks gives nothing to diagnose; pass a report"
+          + " that lists its checks.");
     }
-    return new Query(diagnoser, List.of(), List.of(), findings, Map.of(), 10, EnumSet.allOf(Stage.class), false,
-        0.0);
+    return query;
   }
 
   private Query with(List<Observation> observations, List<Engine.Input> findings, Map<String, Double> thresholds,
       int limit, Set<Stage> stages, boolean strict, double minScore) {
-    return new Query(diagnoser, inputs, observations, findings, thresholds, limit, stages, strict, minScore);
+    return new Query(diagnoser, inputs, observations, findings, reported, thresholds, limit, stages, strict,
+        minScore);
   }
 
   /**
@@ -156,19 +165,27 @@ public final class Query {
   }
 
   private void checkRange(Observation o) {
-    Engine engine = diagnoser.engine();
-    engine.metricId(o.metric()).flatMap(id -> diagnoser.catalog().metric(id)).ifPresent(m -> {
-      if (!m.accepts(o.value())) {
-        throw new IllegalArgumentException(m.id() + " must be " + m.range() + " (" + m.name() + "), was "
-            + o.value() + " in '" + o + "'; pass the value as measured, or check that the metric is the one meant");
-      }
-      o.reference().ifPresent(r -> {
-        if (!m.accepts(r)) {
-          throw new IllegalArgumentException("the reference of " + m.id() + " must be " + m.range() + ", was " + r
-              + " in '" + o + "'");
-        }
-      });
-    });
+    String problem = rangeProblem(o);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem + " in '" + o + "'; pass the value as measured, or check that the "
+          + "metric is the one meant");
+    }
+  }
+
+  /** Returns what is wrong with an observation's value or reference against its metric's range; null if nothing. */
+  private String rangeProblem(Observation o) {
+    Optional<Metric> metric = diagnoser.engine().metricId(o.metric()).flatMap(id -> diagnoser.catalog().metric(id));
+    if (metric.isEmpty()) {
+      return null;
+    }
+    Metric m = metric.get();
+    if (!m.accepts(o.value())) {
+      return m.id() + " must be " + m.range() + " (" + m.name() + "), was " + o.value();
+    }
+    if (o.reference().isPresent() && !m.accepts(o.reference().getAsDouble())) {
+      return "the reference of " + m.id() + " must be " + m.range() + ", was " + o.reference().getAsDouble();
+    }
+    return null;
   }
 
   /**
@@ -202,20 +219,30 @@ public final class Query {
   public Query withReports(Report... reports) {
     Objects.requireNonNull(reports, "reports");
     List<Engine.Input> all = new ArrayList<>(findings);
+    List<Finding> found = new ArrayList<>(reported);
     for (int i = 0; i < reports.length; i++) {
-      all.addAll(inputs(Objects.requireNonNull(reports[i], "reports[" + i + "]")));
+      Report report = Objects.requireNonNull(reports[i], "reports[" + i + "]");
+      all.addAll(inputs(report));
+      found.addAll(report.findings());
     }
-    return with(observations, all, thresholds, limit, stages, strict, minScore);
+    return new Query(diagnoser, inputs, observations, all, found, thresholds, limit, stages, strict, minScore);
   }
 
-  /** Returns a report's findings as the engine's inputs. */
-  static List<Engine.Input> inputs(Report report) {
+  /**
+   * Returns a report's findings as the engine's inputs. A measured value outside its metric's range (a tool's
+   * negative PSI) is listed as unrecognised with the range it breaks, so one bad value does not lose the report.
+   */
+  private List<Engine.Input> inputs(Report report) {
     List<Engine.Input> out = new ArrayList<>();
     for (Finding f : report.findings()) {
       String shown = f.toString();
       switch (f.kind()) {
         case SYMPTOM -> out.add(Engine.Input.symptom(shown, f.symptom().orElseThrow()));
-        case MEASURED -> out.add(new Engine.Input(shown, null, f.observation().orElseThrow(), null));
+        case MEASURED -> {
+          String broken = rangeProblem(f.observation().orElseThrow());
+          out.add(broken == null ? new Engine.Input(shown, null, f.observation().orElseThrow(), null)
+              : Engine.Input.unknown(shown + " (not read: " + broken + ")"));
+        }
         case TEXT -> out.add(new Engine.Input(shown, f.text().orElseThrow(), null, null));
         case UNKNOWN -> out.add(Engine.Input.unknown(shown));
         default -> { } // no failure signal: nothing to weigh
@@ -251,7 +278,7 @@ public final class Query {
     List<String> shown = new ArrayList<>();
     all.forEach(in -> shown.add(in.display()));
     return new Diagnosis(diagnoser.catalog().catalogVersion(), shown, r.resolutions(), r.unrecognized(),
-        r.candidates(), r.plan());
+        r.candidates(), r.plan(), reported);
   }
 
   /** Returns the inputs and settings. */

@@ -1,5 +1,6 @@
 package dev.failuremodes.statistics;
 
+import dev.failuremodes.signals.Observation;
 import java.util.Locale;
 
 /**
@@ -12,6 +13,11 @@ import java.util.Locale;
  * @param size the number of predictions
  */
 public record CalibrationError(double value, int bins, int size) {
+  /** Returns the error as an observation of the catalog's {@code ece}, for a diagnosis. */
+  public Observation toObservation() {
+    return Observation.of("ece", value).samples(size).source("ECE over " + bins + " equal-width bins");
+  }
+
   /** Returns, for example, {@code ECE 0.0420 (10 bins, n=1000)}. */
   @Override
   public String toString() {

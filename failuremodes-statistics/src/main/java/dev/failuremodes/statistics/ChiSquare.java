@@ -1,5 +1,6 @@
 package dev.failuremodes.statistics;
 
+import dev.failuremodes.signals.Observation;
 import java.util.Locale;
 
 /**
@@ -16,6 +17,12 @@ import java.util.Locale;
  */
 public record ChiSquare(
     double statistic, int degreesOfFreedom, double pValue, int categories, long referenceSize, long productionSize) {
+  /** Returns the test's p-value as an observation of the catalog's {@code chi2-p-value}, for a diagnosis. */
+  public Observation toObservation() {
+    return Observation.of("chi2-p-value", pValue).samples(productionSize).referenceSamples(referenceSize)
+        .source("chi-square test over " + categories + " categories");
+  }
+
   /** Returns, for example, {@code Chi-square 12.50 df=3 p=0.00585 (4 categories; reference n=500, ...)}. */
   @Override
   public String toString() {

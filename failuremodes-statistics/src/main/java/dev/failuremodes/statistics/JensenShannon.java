@@ -1,5 +1,6 @@
 package dev.failuremodes.statistics;
 
+import dev.failuremodes.signals.Observation;
 import java.util.Locale;
 
 /**
@@ -17,6 +18,12 @@ import java.util.Locale;
  */
 public record JensenShannon(
     double value, double base, int bins, double low, double high, int referenceSize, int productionSize) {
+  /** Returns the distance as an observation of the catalog's {@code js-distance}, for a diagnosis. */
+  public Observation toObservation() {
+    return Observation.of("js-distance", value).samples(productionSize).referenceSamples(referenceSize)
+        .source("Jensen-Shannon distance over " + bins + " bins");
+  }
+
   /** Returns, for example, {@code Jensen-Shannon 0.0832 (base e, 10 bins over [-3.1, 4.2]; reference n=...)}. */
   @Override
   public String toString() {

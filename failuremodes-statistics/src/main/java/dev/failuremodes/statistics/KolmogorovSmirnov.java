@@ -1,5 +1,6 @@
 package dev.failuremodes.statistics;
 
+import dev.failuremodes.signals.Observation;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -16,6 +17,21 @@ import java.util.Objects;
  */
 public record KolmogorovSmirnov(
     double statistic, double pValue, Method method, int referenceSize, int productionSize) {
+  /**
+   * Returns the test's p-value as an observation of the catalog's {@code ks-p-value}, with the sample sizes, for a
+   * diagnosis; {@link #statisticObservation()} gives the statistic D.
+   */
+  public Observation toObservation() {
+    return Observation.of("ks-p-value", pValue).samples(productionSize).referenceSamples(referenceSize)
+        .source("two-sample Kolmogorov-Smirnov, " + method.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** Returns the statistic D as an observation of the catalog's {@code ks-statistic}. */
+  public Observation statisticObservation() {
+    return Observation.of("ks-statistic", statistic).samples(productionSize).referenceSamples(referenceSize)
+        .source("two-sample Kolmogorov-Smirnov");
+  }
+
   /** The largest sample size for which {@link Method#EXACT} is available, as in SciPy's {@code ks_2samp}. */
   public static final int MAX_EXACT_SIZE = 10_000;
 

@@ -1,5 +1,6 @@
 package dev.failuremodes.statistics;
 
+import dev.failuremodes.signals.Observation;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -21,6 +22,12 @@ import java.util.Objects;
  */
 public record PopulationStabilityIndex(
     double value, int bins, List<Double> edges, long referenceSize, long productionSize) {
+  /** Returns the index as an observation of the catalog's {@code psi}, with the sample sizes, for a diagnosis. */
+  public Observation toObservation() {
+    return Observation.of("psi", value).samples(productionSize).referenceSamples(referenceSize)
+        .source("PSI over " + bins + " reference-quantile bins");
+  }
+
   /**
    * The proportion, 0.0001, that stands in for an empty bin so that the logarithm stays finite. It is the value
    * used by common drift tools (Evidently among them) and small enough that a bin holding a few percent on the

@@ -230,7 +230,15 @@ public final class SampleStatistics {
         j++;
       }
     }
-    return new Wasserstein(sum, n, m);
+    double mean = 0;
+    for (double x : u) {
+      mean += x / n;
+    }
+    double variance = 0;
+    for (double x : u) {
+      variance += (x - mean) * (x - mean) / n;
+    }
+    return new Wasserstein(sum, Math.sqrt(variance), n, m);
   }
 
   /**

@@ -78,9 +78,11 @@ class ScipyReferenceTest {
         assertThat(js.low()).isEqualTo(expected.get("low").asDouble());
         assertThat(js.high()).isEqualTo(expected.get("high").asDouble());
       }
-      case "wasserstein" -> assertClose(
-          SampleStatistics.wasserstein(sample(c, "reference"), sample(c, "production")).value(),
-          expected.get("value"));
+      case "wasserstein" -> {
+        Wasserstein w = SampleStatistics.wasserstein(sample(c, "reference"), sample(c, "production"));
+        assertClose(w.value(), expected.get("value"));
+        assertClose(w.normed(), expected.get("normed"));
+      }
       case "chi2" -> {
         ChiSquare chi2 = SampleStatistics.chiSquare(counts(c, "referenceCounts"), counts(c, "productionCounts"));
         assertClose(chi2.statistic(), expected.get("statistic"));

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Reads a Prometheus Alertmanager webhook payload (the JSON Alertmanager posts to a {@code webhook_config} receiver,
  * version 4): each firing alert becomes text to read (its {@code alertname} split into words, its {@code summary},
  * {@code description} and {@code message} annotations, and the feature it names), and a value when the alert carries
- * one as a {@code metric} label with a {@code value} label or annotation. A resolved alert says nothing is wrong now;
+ * one as a {@code metric} label with a {@code value} label or annotation (and, when given the same way, its
+ * {@code reference} value and the rule's {@code threshold}, which then replaces the catalog's). A resolved alert says nothing is wrong now;
  * alerts that Alertmanager left out ({@code truncatedAlerts}) are listed as unknown, not dropped.
  */
 final class AlertmanagerReader implements ReportReader {
@@ -72,12 +73,17 @@ final class AlertmanagerReader implements ReportReader {
         text.append(". feature ").append(feature);
       }
       String metric = labels.hasNonNull("metric") ? labels.get("metric").asText() : null;
-      Double value = n.optionalNumber(labels, path + ".labels", "value");
-      if (value == null) {
-        value = n.optionalNumber(annotations, path + ".annotations", "value");
-      }
+      Double value = number(n, labels, annotations, path, "value");
       if (metric != null && value != null) {
         Observation o = Observation.of(metric, value).source("Alertmanager " + name);
+        Double reference = number(n, labels, annotations, path, "reference");
+        if (reference != null) {
+          o = o.reference(reference);
+        }
+        Double threshold = number(n, labels, annotations, path, "threshold");
+        if (threshold != null) {
+          o = o.threshold(threshold);
+        }
         out.add(Finding.measured(Format.ALERTMANAGER, name, feature == null ? o : o.feature(feature),
             metric + " = " + value));
       }
@@ -89,6 +95,12 @@ final class AlertmanagerReader implements ReportReader {
           + " more alerts were left out of the payload by Alertmanager's max_alerts; raise it to see them"));
     }
     return out;
+  }
+
+  /** Returns a number from a label, or else from an annotation, of that name; null when neither has it. */
+  private static Double number(Nodes n, JsonNode labels, JsonNode annotations, String path, String name) {
+    Double value = n.optionalNumber(labels, path + ".labels", name);
+    return value != null ? value : n.optionalNumber(annotations, path + ".annotations", name);
   }
 
   private static String firstLine(JsonNode annotations, JsonNode common) {

@@ -86,17 +86,22 @@ public final class Nodes {
     if (v == null || v.isNull()) {
       return null;
     }
+    double value;
     if (v.isNumber()) {
-      return v.doubleValue();
-    }
-    if (v.isTextual()) {
+      value = v.doubleValue();
+    } else if (v.isTextual()) {
       try {
-        return Double.parseDouble(v.textValue().strip());
+        value = Double.parseDouble(v.textValue().strip());
       } catch (NumberFormatException e) {
         throw unexpected(path + "." + field, "a number", v);
       }
+    } else {
+      throw unexpected(path + "." + field, "a number", v);
     }
-    throw unexpected(path + "." + field, "a number", v);
+    if (!Double.isFinite(value)) {
+      throw unexpected(path + "." + field, "a finite number", v);
+    }
+    return value;
   }
 
   /** Returns a short description of a JSON value's kind, for messages. */

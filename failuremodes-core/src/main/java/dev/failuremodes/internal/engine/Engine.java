@@ -19,6 +19,7 @@ import dev.failuremodes.internal.Once;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -153,7 +154,16 @@ public final class Engine {
   record Reading(Resolution resolution, List<Item> evidence, Detector.Signals signals, boolean precise) {}
 
   /** One piece of evidence for or against one mode; {@code source} names what it may count once for. */
-  record Item(FailureMode mode, String source, Evidence evidence) {}
+  record Item(FailureMode mode, String source, Evidence evidence, String feature) {
+    Item(FailureMode mode, String source, Evidence evidence) {
+      this(mode, source, evidence, null);
+    }
+
+    /** True for a healthy value's evidence against a symptom; {@link #feature} then names what it was measured on. */
+    boolean healthy() {
+      return feature != null && evidence.against();
+    }
+  }
 
   /**
    * One input to a diagnosis: text, a measured value, or a symptom a tool report found, with how it is shown.
@@ -211,17 +221,21 @@ public final class Engine {
    */
   public Result diagnose(List<Input> inputs, Map<String, Double> thresholds, Set<Stage> stages, double minScore,
       int limit) {
-    Map<String, Map<String, Evidence>> byMode = new LinkedHashMap<>();
-    Map<String, FailureMode> modes = new HashMap<>();
     List<Resolution> resolutions = new ArrayList<>();
     List<Unrecognized> unrecognized = new ArrayList<>();
     List<Observation> observations = new ArrayList<>();
-    for (int i = 0; i < inputs.size(); i++) {
-      Input in = inputs.get(i);
+    List<Reading> readings = new ArrayList<>();
+    for (Input in : inputs) {
       Reading reading;
       if (in.observation() != null) {
-        observations.add(in.observation());
-        reading = measure(in.display(), List.of(value(in.observation())), thresholds);
+        Observation o = in.observation();
+        observations.add(o);
+        List<Value> values = new ArrayList<>(List.of(value(o)));
+        if (o.reference().isPresent()) {
+          values.addAll(changes(values.get(0).metric(), o.value(), o.reference().getAsDouble(),
+              o.feature().orElse(null), o.source().orElse(null)));
+        }
+        reading = measure(in.display(), values, thresholds);
       } else if (in.symptom() != null) {
         reading = found(in.display(), in.symptom());
       } else if (in.text() != null) {
@@ -229,6 +243,7 @@ public final class Engine {
       } else {
         reading = read(in.display(), "", thresholds); // a finding that names nothing the catalog knows
       }
+      readings.add(reading);
       resolutions.add(reading.resolution());
       if (!reading.resolution().recognized()) {
         List<String> suggestions = in.observation() != null ? metrics.suggest(in.observation().metric())
@@ -238,24 +253,40 @@ public final class Engine {
         }
         unrecognized.add(new Unrecognized(in.display(), suggestions));
       }
+    }
+    // Values that only mean something together: a training score beside a held-out one is a gap.
+    List<Value> derived = derived(observations);
+    if (!derived.isEmpty()) {
+      Reading reading = measure("derived from " + observations.size() + " observations", derived, thresholds);
+      readings.add(reading);
+      resolutions.add(reading.resolution());
+    }
+    // A value measured over its threshold on one feature is not contradicted by a healthy value on another: drift
+    // in one column is drift. A healthy value counts against a symptom only where every crossing of that symptom is
+    // on the same named feature (two tests that disagree) or where nothing crossed it.
+    Map<String, Set<String>> crossedOn = new HashMap<>();
+    for (Reading reading : readings) {
       for (Item item : reading.evidence()) {
+        if (item.feature() != null && !item.evidence().against()) {
+          crossedOn.computeIfAbsent(item.evidence().symptom().orElseThrow(), k -> new HashSet<>()).add(item.feature());
+        }
+      }
+    }
+    Map<String, Map<String, Evidence>> byMode = new LinkedHashMap<>();
+    Map<String, FailureMode> modes = new HashMap<>();
+    for (int i = 0; i < readings.size(); i++) {
+      for (Item item : readings.get(i).evidence()) {
+        if (item.healthy()) {
+          Set<String> crossed = crossedOn.getOrDefault(item.evidence().symptom().orElseThrow(), Set.of());
+          if (!crossed.isEmpty() && (item.feature().isEmpty() || !crossed.equals(Set.of(item.feature())))) {
+            continue; // shown in the reading's measurements, but no evidence against a symptom seen elsewhere
+          }
+        }
         modes.put(item.mode().id(), item.mode());
         // Per input and mode, each source counts once: its strongest piece of evidence.
         byMode.computeIfAbsent(item.mode().id(), k -> new LinkedHashMap<>())
             .merge(i + ":" + item.source(), item.evidence(),
                 (a, b) -> b.contribution() > a.contribution() ? b : a);
-      }
-    }
-    // Values that only mean something together: a training score beside a held-out one is a gap.
-    List<Value> derived = derived(observations);
-    if (!derived.isEmpty()) {
-      String display = "derived from " + observations.size() + " observations";
-      Reading reading = measure(display, derived, thresholds);
-      int at = inputs.size();
-      for (Item item : reading.evidence()) {
-        modes.put(item.mode().id(), item.mode());
-        byMode.computeIfAbsent(item.mode().id(), k -> new LinkedHashMap<>())
-            .merge(at + ":" + item.source(), item.evidence(), (a, b) -> b.contribution() > a.contribution() ? b : a);
       }
     }
     List<Candidate> candidates = rank(byMode, modes, stages, minScore, limit);
@@ -285,10 +316,9 @@ public final class Engine {
   }
 
   /**
-   * Returns the values that observations or mentions imply together or with their reference: a training score and
-   * a held-out score give {@code train-test-gap}; a validation and an online score {@code offline-online-gap}; a
-   * score against its reference a {@code score-drop}; a missing rate or a class prevalence against its reference a
-   * change.
+   * Returns the values that observations imply together: a training score and a held-out score give {@code
+   * train-test-gap}; a validation and an online score {@code offline-online-gap}. (A value against its own
+   * reference gives its change in its own reading; see {@link #changes}.)
    */
   private List<Value> derived(List<Observation> observations) {
     List<Value> out = new ArrayList<>();
@@ -307,10 +337,6 @@ public final class Engine {
         case "test-score" -> heldOut = o.value();
         case "online-score" -> online = o.value();
         default -> { }
-      }
-      if (o.reference().isPresent()) {
-        out.addAll(changes(id, o.value(), o.reference().getAsDouble(), o.feature().orElse(null),
-            o.source().orElse(null)));
       }
     }
     if (train != null && heldOut != null) {
@@ -354,7 +380,7 @@ public final class Engine {
         boolean crossed = rule.signal().comparator().test(v.value(), threshold);
         SymptomMatch m = new SymptomMatch(rule.symptom(), tuning.measuredConfidence(), MatchKind.SIGNAL);
         String detail = describe(v, rule.signal().comparator().symbol(), threshold, crossed);
-        symptom(display, m, !crossed, detail, List.of(), items);
+        symptom(display, m, !crossed, detail, List.of(), v.feature() == null ? "" : v.feature(), items);
         if (!measured.contains(detail)) {
           measured.add(detail);
         }
@@ -610,7 +636,12 @@ public final class Engine {
         + rule + ")") + from;
   }
 
-  private static String format(double value) {
+  /** Formats a value for the evidence: up to four decimals, or three significant digits below 0.001 (1.2e-4). */
+  static String format(double value) {
+    if (value != 0 && Math.abs(value) < 0.001) {
+      return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros()
+          .toString().replace("E", "e");
+    }
     String s = String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", "");
     return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
   }
@@ -647,6 +678,12 @@ public final class Engine {
 
   private void symptom(String input, SymptomMatch m, boolean against, String detail, List<String> words,
       List<Item> items) {
+    symptom(input, m, against, detail, words, null, items);
+  }
+
+  /** As above; {@code feature} is what a measured value was measured on ("" for nothing named), null for words. */
+  private void symptom(String input, SymptomMatch m, boolean against, String detail, List<String> words,
+      String feature, List<Item> items) {
     String id = m.symptom().id();
     double specificity = specificity(id);
     EvidenceKind kind = m.kind() == MatchKind.SIGNAL ? EvidenceKind.MEASURED : EvidenceKind.SYMPTOM;
@@ -654,7 +691,7 @@ public final class Engine {
       double weight = round(w.weight() * specificity);
       Evidence e = new Evidence(input, kind, against, Optional.of(id), Optional.empty(), words, detail, weight,
           round(m.confidence()), round(weight * m.confidence()));
-      items.add(new Item(w.mode(), (against ? "-" : "+") + id, e));
+      items.add(new Item(w.mode(), (against ? "-" : "+") + id, e, feature));
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.failuremodes.internal.engine;
 
+import dev.failuremodes.Metric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,12 +52,18 @@ final class Mentions {
   private static final Set<String> FEATURE_INTRODUCERS = Set.of("on", "for", "in", "of");
   private static final Set<String> FEATURE_NOUNS = Set.of("feature", "column", "field", "col", "variable",
       "attribute", "input", "slice", "segment");
+  /** Words after "on" or "for" that name a split or the whole, not a feature: "on the test set", "for the model". */
+  private static final Set<String> NOT_FEATURES = Set.of("set", "data", "dataset", "production", "prod", "traffic",
+      "model", "average", "baseline", "reference", "threshold", "week", "day", "month", "year", "last", "this",
+      "live", "online", "offline", "new", "old", "all", "each", "every", "both", "most", "some", "many");
   /** Units that may follow a value. */
   private static final Set<String> UNITS = Set.of("ms", "s", "sec", "secs", "seconds", "h", "hrs", "hours", "pp",
       "points", "pts", "percent", "%", "x", "days", "d", "min", "mins", "minutes");
   private static final Set<String> TRAIN_WORDS = Set.of("train", "training", "insample");
   private static final Set<String> HELD_OUT_WORDS = Set.of("validation", "val", "valid", "test", "testing", "holdout",
       "dev", "eval", "evaluation", "oos", "cv");
+  /** How many words before a value are kept: a metric's name and a few words between it and the value. */
+  private static final int WORDS_BEFORE = 6;
   /** How many tokens a number looks back for its metric's name and ahead for its feature. */
   private static final int LOOK = 8;
 
@@ -78,14 +86,37 @@ final class Mentions {
       if (last != null && previous >= 1 && CHANGES.contains(tokens.get(previous).text())
           && lastNumberBefore(tokens, previous) == indexOfValue(tokens, i, last)) {
         // "0.91 -> 0.78", "from 93% to 61%": the same metric, a new value with the old one as its reference.
-        out.set(out.size() - 1, new Mention(last.metric(), last.words(), t.value(), last.value(), last.threshold(),
-            last.feature() != null ? last.feature() : feature(tokens, i)));
-        continue;
+        double value = last.metric() == null ? t.value() : inRange(last.metric(), t.value(), metrics);
+        if (!Double.isNaN(value)) {
+          out.set(out.size() - 1, new Mention(last.metric(), last.words(), value, last.value(), last.threshold(),
+              last.feature() != null ? last.feature() : feature(tokens, i)));
+          continue;
+        }
       }
       List<String> words = wordsBefore(tokens, i);
-      out.add(new Mention(metricOf(words, metrics), words, t.value(), null, null, feature(tokens, i)));
+      String metric = metricOf(words, metrics);
+      double value = metric == null ? t.value() : inRange(metric, t.value(), metrics);
+      if (Double.isNaN(value)) {
+        metric = null; // "AUROC for 2019-20 was 0.778": 2019 is no AUROC
+        value = t.value();
+      }
+      out.add(new Mention(metric, words, value, null, null, feature(tokens, i)));
     }
     return out;
+  }
+
+  /**
+   * Returns a value as the metric reads it: itself when within the metric's range; a percentage written without its
+   * sign ("accuracy 93") as a fraction for a metric that ends at 1; otherwise NaN, for a number that is not a value of
+   * that metric (a year, a count).
+   */
+  private static double inRange(String metric, double value, Metrics metrics) {
+    Optional<Metric> m = metrics.metric(metric);
+    if (m.isEmpty() || m.get().accepts(value)) {
+      return value;
+    }
+    boolean endsAtOne = m.get().max().isPresent() && m.get().max().getAsDouble() == 1.0;
+    return endsAtOne && value > 1 && value <= 100 && m.get().accepts(value / 100) ? value / 100 : Double.NaN;
   }
 
   /** Returns the index of the number that {@code last} was read from, searching back from {@code i}. */
@@ -141,24 +172,29 @@ final class Mentions {
         continue;
       }
       words.add(0, t.text());
-      if (words.size() == 4) {
+      if (words.size() == WORDS_BEFORE) {
         break;
       }
     }
     return words;
   }
 
-  /** Returns the metric named by the longest run of words ending just before the value, or null. */
+  /**
+   * Returns the metric named by the longest run of the words before the value, preferring runs that end nearest it
+   * ("online auc of the fraud model fell from 0.91 to 0.78" names the online score), or null.
+   */
   private static String metricOf(List<String> words, Metrics metrics) {
-    for (int take = Math.min(words.size(), metrics.longestName() + 1); take >= 1; take--) {
-      List<String> run = words.subList(words.size() - take, words.size());
-      String joined = String.join("", run);
-      if (Metrics.key(joined).length() <= 1) {
-        continue; // a lone letter names no metric: "p" alone is not "ks p-value"
-      }
-      String id = metrics.resolve(joined).orElse(null);
-      if (id != null) {
-        return id;
+    for (int end = words.size(); end >= 1; end--) {
+      for (int take = Math.min(end, metrics.longestName() + 1); take >= 1; take--) {
+        List<String> run = words.subList(end - take, end);
+        String joined = String.join("", run);
+        if (Metrics.key(joined).length() <= 1) {
+          continue; // a lone letter names no metric: "p" alone is not "ks p-value"
+        }
+        String id = metrics.resolve(joined).orElse(null);
+        if (id != null) {
+          return id;
+        }
       }
     }
     return null;
@@ -184,7 +220,8 @@ final class Mentions {
         String before = tokens.get(k - 1).text();
         if (FEATURE_INTRODUCERS.contains(before) || FEATURE_NOUNS.contains(before) || before.equals("the")
             || before.equals("=") || before.equals(":")) {
-          return Text.isStop(t.text()) ? null : t.text();
+          return Text.isStop(t.text()) || NOT_FEATURES.contains(t.text()) || TRAIN_WORDS.contains(t.text())
+              || HELD_OUT_WORDS.contains(t.text()) ? null : t.text();
         }
       }
       return null;

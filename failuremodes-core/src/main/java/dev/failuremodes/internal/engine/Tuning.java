@@ -60,8 +60,8 @@ record Tuning(
       2.0,
       0.5,
       // Fitted by DetectorFit on the development sets (in its test sources); refit when the catalog changes.
-      new double[] {0.9493, 1.2106, -1.4907, 1.0388, 1.9392, 3.3562, 2.2973, 1.8575, 2.1158, 7.7888, -1.0052},
-      -12.4374,
+      new double[] {0.9503, 1.2106, -1.4917, 1.0366, 1.9433, 3.4715, 2.2971, 1.8601, 2.1107, 7.7821, -1.0054},
+      -12.4331,
       0.25,
       10);
 

@@ -10,6 +10,7 @@ import dev.failuremodes.PlannedFix;
 import dev.failuremodes.Resolution;
 import dev.failuremodes.SymptomMatch;
 import dev.failuremodes.Unrecognized;
+import dev.failuremodes.alerts.Finding;
 import dev.failuremodes.internal.json.Json;
 import java.util.Locale;
 
@@ -162,6 +163,23 @@ public final class DiagnosisRenderer {
           .put("effort", p.fix().effort().id()).put("stage", p.fix().stage().id());
       ArrayNode a = o.putArray("addresses");
       p.addresses().forEach(a::add);
+    }
+    if (!d.findings().isEmpty()) {
+      ArrayNode findings = root.putArray("findings");
+      for (Finding found : d.findings()) {
+        ObjectNode o = findings.addObject().put("tool", found.format().id()).put("check", found.check())
+            .put("kind", found.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        found.feature().ifPresent(x -> o.put("feature", x));
+        found.symptom().ifPresent(x -> o.put("symptom", x));
+        found.observation().ifPresent(x -> {
+          o.put("metric", x.metric()).put("value", x.value());
+          x.threshold().ifPresent(t -> o.put("threshold", t));
+          x.reference().ifPresent(t -> o.put("reference", t));
+        });
+        if (!found.detail().isEmpty()) {
+          o.put("detail", found.detail());
+        }
+      }
     }
     d.whyEmpty().ifPresent(w -> root.put("note", w));
     return Json.write(root);
