@@ -87,6 +87,11 @@ public final class Diagnosis {
     if (!candidates.isEmpty()) {
       return Optional.empty();
     }
+    if (resolutions.isEmpty() && !findings.isEmpty()) {
+      return Optional.of("None of the reports' " + findings.size() + (findings.size() == 1 ? " finding is" : " findings"
+          + " are") + " a failure signal: each check passed without a value or says nothing about a failure; see"
+          + " findings().");
+    }
     if (resolutions.stream().noneMatch(Resolution::recognized)) {
       return Optional.of("No input was recognised as a symptom; see the suggestions, or use ids from catalog.symptoms().");
     }

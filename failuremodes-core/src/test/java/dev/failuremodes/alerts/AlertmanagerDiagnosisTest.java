@@ -91,4 +91,17 @@ class AlertmanagerDiagnosisTest {
         + "read: psi must be at least 0 (Population stability index), was -0.2)");
     assertThat(d.top().orElseThrow().id()).isEqualTo("miscalibration");
   }
+
+  @Test
+  void diagnose_reportWithNoFailureSignal_saysSo() {
+    Report report = Report.parse("{\"receiver\":\"ml\",\"alerts\":[{\"status\":\"resolved\",\"labels\":"
+        + "{\"alertname\":\"FeatureDrift\"}}]}", "resolved.json");
+
+    Diagnosis d = FailureModes.forReports(report).diagnose();
+
+    assertThat(d.candidates()).isEmpty();
+    assertThat(d.findings()).hasSize(1);
+    assertThat(d.whyEmpty()).hasValue("None of the reports' 1 finding is a failure signal: each check passed without"
+        + " a value or says nothing about a failure; see findings().");
+  }
 }

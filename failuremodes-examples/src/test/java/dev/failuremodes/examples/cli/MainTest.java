@@ -113,4 +113,92 @@ class MainTest {
     assertThat(err.toString()).startsWith("Invalid case file cases.jsonl:1: unknown failure mode 'overfiting' in"
         + " expected; did you mean 'overfitting'?");
   }
+
+  private static final String ALERT = "{\"version\":\"4\",\"receiver\":\"ml\",\"status\":\"firing\","
+      + "\"alerts\":[{\"status\":\"firing\",\"labels\":{\"alertname\":\"FeaturePsiHigh\",\"metric\":\"psi\","
+      + "\"value\":\"0.41\",\"feature\":\"tenure\"},\"annotations\":{\"summary\":\"PSI of tenure is 0.41\"}}]}";
+
+  @Test
+  void diagnose_report_readsTheFileAndShowsTheNumbers(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("alert.json");
+    Files.writeString(file, ALERT);
+
+    assertThat(run("diagnose", "--report", file.toString())).isZero();
+    assertThat(out.toString()).contains("data-drift");
+    assertThat(run("diagnose", "--json", "--report", file.toString(), "--format", "alertmanager")).isZero();
+    assertThat(out.toString()).contains("\"tool\" : \"alertmanager\"", "\"check\" : \"FeaturePsiHigh\"",
+        "\"feature\" : \"tenure\"", "\"value\" : 0.41", "psi 0.41 > 0.25 on tenure [Alertmanager FeaturePsiHigh]");
+  }
+
+  @Test
+  void diagnose_reportWithTextAndObservation_combineInOneDiagnosis(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("alert.json");
+    Files.writeString(file, ALERT);
+
+    assertThat(run("diagnose", "--report", file.toString(), "--observe", "ece=0.2", "accuracy dropped")).isZero();
+    assertThat(out.toString()).startsWith("Diagnosis of 4 inputs").contains("data-drift", "miscalibration");
+  }
+
+  @Test
+  void diagnose_badReport_isAUsageErrorNamingTheFileAndLocation(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("bad.json");
+    Files.writeString(file, "{\"receiver\":\"ml\",\"alerts\":[{\"labels\":[]}]}");
+
+    assertThat(run("diagnose", "--report", file.toString())).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).startsWith("Cannot read report " + file + " at $.alerts[0].labels: expected an object"
+        + " but found array []");
+    assertThat(run("diagnose", "--report", dir.resolve("missing.json").toString())).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains("missing.json: no such file; check the path");
+  }
+
+  @Test
+  void diagnose_unknownFormat_isAUsageErrorListingTheValidOnes(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("alert.json");
+    Files.writeString(file, ALERT);
+
+    assertThat(run("diagnose", "--report", file.toString(), "--format", "prometheus")).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains("prometheus").contains("tfdv, sagemaker, evidently, deepchecks,"
+        + " great-expectations, alertmanager");
+  }
+
+  @Test
+  void diagnose_observe_showsTheValueAgainstItsThreshold() {
+    assertThat(run("diagnose", "--observe", "psi=0.31,feature=age")).isZero();
+    assertThat(out.toString()).contains("data-drift");
+    assertThat(run("diagnose", "--json", "--observe", "psi=0.31,feature=age")).isZero();
+    assertThat(out.toString()).contains("psi 0.31 > 0.25 on age");
+  }
+
+  @Test
+  void diagnose_observeHealthy_saysSoAndExitsZero() {
+    assertThat(run("diagnose", "--observe", "ks-p-value=0.5,feature=income")).isZero();
+    assertThat(out.toString()).contains("Every value read is on the healthy side of its threshold: ks-p-value 0.5 on"
+        + " income, healthy (a symptom when < 0.05).");
+  }
+
+  @Test
+  void diagnose_threshold_replacesTheCatalogs() {
+    assertThat(run("diagnose", "--observe", "psi=0.22", "--threshold", "psi=0.2", "--json")).isZero();
+    assertThat(out.toString()).contains("psi 0.22 > 0.2");
+  }
+
+  @Test
+  void diagnose_badObservations_areUsageErrorsNamingTheMetric() {
+    assertThat(run("diagnose", "--observe", "psi=NaN")).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains("psi").contains("finite");
+    assertThat(run("diagnose", "--observe", "psi=-0.2")).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains("psi must be at least 0 (Population stability index), was -0.2");
+    assertThat(run("diagnose", "--observe", "psi")).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains("--observe expects METRIC=VALUE");
+    assertThat(run("diagnose", "--observe", "psi=0.3,colour=red")).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains("--observe has an unknown part 'colour=red'");
+    assertThat(run("diagnose", "--observe", "psi=0.3", "--threshold", "psy=0.2")).isEqualTo(Main.USAGE);
+    assertThat(err.toString()).contains("psy").contains("psi");
+  }
+
+  @Test
+  void diagnose_unknownMetric_exitsThreeWithSuggestions() {
+    assertThat(run("diagnose", "--observe", "psy=0.3")).isEqualTo(Main.NOTHING_RECOGNISED);
+    assertThat(err.toString()).startsWith("not recognised: 'psy = 0.3'").contains("psi");
+  }
 }
