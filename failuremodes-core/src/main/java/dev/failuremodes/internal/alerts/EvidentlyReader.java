@@ -141,6 +141,13 @@ final class EvidentlyReader implements ReportReader {
   private static final Pattern PARAMS = Pattern.compile(",(?=\\s*[A-Za-z_][A-Za-z_0-9]*=)");
   /** Evidently's default bound for its correlation tests (correlation below 0.9). */
   private static final double CORRELATION_BOUND = 0.9;
+  /** Evidently's default tolerance of its classification quality tests around the reference value. */
+  private static final double CLASSIFICATION_TOLERANCE = 0.2;
+  /** Evidently's default tolerance of its regression quality tests around the reference value. */
+  private static final double REGRESSION_TOLERANCE = 0.1;
+  /** The families of per-column values whose healthy columns beside flagged ones say nothing. */
+  private static final String DRIFT = "drift";
+  private static final String MISSING = "missing";
 
   /** What a test or metric reads as. */
   private enum Handling {
@@ -402,7 +409,7 @@ final class EvidentlyReader implements ReportReader {
       for (int i = 0; i < tests.size(); i++) {
         snapshotTest(n, tests.get(i), "$.tests[" + i + "]", out);
       }
-      return out.findings;
+      return out.finish();
     }
     if (root.has("tests")) {
       List<JsonNode> tests = n.array(root, "$", "tests");
@@ -416,7 +423,7 @@ final class EvidentlyReader implements ReportReader {
         legacyMetric(n, metrics.get(i), "$." + field + "[" + i + "]", out);
       }
     }
-    return out.findings;
+    return out.finish();
   }
 
   // ---- TestSuite (0.4) ----------------------------------------------------------------------------------------
@@ -464,6 +471,7 @@ final class EvidentlyReader implements ReportReader {
         }
       }
       case DRIFT_SET -> {
+        out.datasetDrift(name, failed);
         driftSet(n, params, ppath, spec.target(), condition, c);
         if (c.emitted == 0 && c.repeated == 0) {
           if (failed) {
@@ -478,7 +486,11 @@ final class EvidentlyReader implements ReportReader {
         if (value == null) {
           c.none("the test gives no value: " + detail);
         } else {
-          measureTest(spec.target(), spec.keys(), value, condition, c, detail);
+          measureTest(spec.target(), spec.keys(), value, condition, c, detail, failed);
+          Double reference = condition.reference();
+          if (failed && spec.target().equals("score") && reference != null && value < reference) {
+            out.qualityDrop(name, detail);
+          }
         }
       }
       case FAIL_SYMPTOM -> {
@@ -495,6 +507,9 @@ final class EvidentlyReader implements ReportReader {
           c.none("passed: " + detail);
         } else if (condition.worse(value, higher)) {
           c.symptom(spec.target(), detail);
+          if (spec.target().equals("sudden-production-degradation") && condition.reference() != null) {
+            out.qualityDrop(name, detail);
+          }
         } else {
           c.none("failed in the better direction (" + (higher ? "lower" : "higher") + " than expected): " + detail);
         }
@@ -517,7 +532,7 @@ final class EvidentlyReader implements ReportReader {
 
   /** A value-measuring test: the metric, its reference and the tool's bound where they mean the same thing. */
   private static void measureTest(String metric, List<String> keys, double value, Condition condition, Check c,
-      String detail) {
+      String detail, boolean failed) {
     boolean fnr = keys.contains("fnr");
     double v = fnr ? 1 - value : value;
     Observation o = Observation.of(metric, v);
@@ -533,7 +548,12 @@ final class EvidentlyReader implements ReportReader {
     if (bound != null) {
       o = o.threshold(bound);
     }
-    c.measured(o, (fnr ? "FNR " + num(value) + " (recall " + num(v) + "), " : "") + detail);
+    String text = (fnr ? "FNR " + num(value) + " (recall " + num(v) + "), " : "") + detail;
+    if (metric.equals("missing-rate")) {
+      c.column(o, text, MISSING, failed, null);
+    } else {
+      c.measured(o, text);
+    }
   }
 
   private static Double complement(Double v) {
@@ -603,12 +623,22 @@ final class EvidentlyReader implements ReportReader {
             "drift_detected", column, c);
         targetDrift(n, result, rpath, column, detected, c);
       }
-      case "DataDriftTable", "TextDescriptorsDriftMetric" -> driftTable(n, result, rpath, c);
+      case "DataDriftTable", "TextDescriptorsDriftMetric" -> {
+        driftTable(n, result, rpath, c);
+        Boolean datasetDrift = optionalBool(n, result, rpath, "dataset_drift");
+        if (datasetDrift != null && name.equals("DataDriftTable")) {
+          out.datasetDrift(name, datasetDrift);
+        }
+      }
       case "DatasetDriftMetric" -> {
         double share = number(n, result, rpath, "share_of_drifted_columns");
         Double threshold = n.optionalNumber(result, rpath, "drift_share");
         if (threshold == null) {
           threshold = n.optionalNumber(result, rpath, "threshold");
+        }
+        Boolean datasetDrift = optionalBool(n, result, rpath, "dataset_drift");
+        if (datasetDrift != null) {
+          out.datasetDrift(name, datasetDrift);
         }
         Observation o = Observation.of("drifted-columns-share", share);
         c.measured(threshold == null ? o : o.threshold(threshold), n.optionalText(result, rpath,
@@ -632,7 +662,7 @@ final class EvidentlyReader implements ReportReader {
         double share = number(n, current, rpath + ".current", "share_of_missing_values");
         Double ref = result.path("reference").isObject() ? n.optionalNumber(result.get("reference"),
             rpath + ".reference", "share_of_missing_values") : null;
-        missingRate(column, share, ref, c);
+        missingRate(column, share, ref, c, aboveReference(share, ref));
       }
       case "ColumnSummaryMetric" -> columnSummary(n, result, rpath, c);
       case "DatasetSummaryMetric" -> datasetSummary(n, result, rpath, c);
@@ -648,9 +678,9 @@ final class EvidentlyReader implements ReportReader {
           "of values out of the range", c);
       case "ColumnRegExpMetric" -> regExp(n, result, rpath, c);
       case "ColumnCategoryMetric" -> category(n, result, rpath, c);
-      case "ClassificationQualityMetric" -> classification(n, result, rpath, c);
+      case "ClassificationQualityMetric" -> classification(n, result, rpath, c, out);
       case "ClassificationQualityByClass" -> byClass(n, result, rpath, c);
-      case "RegressionQualityMetric" -> regression(n, result, rpath, c);
+      case "RegressionQualityMetric" -> regression(n, result, rpath, c, out);
       case "DatasetCorrelationsMetric" -> correlations(n, result, rpath, c);
       case "ConflictTargetMetric" -> conflicts(n, result, rpath, "number_not_stable_target", "label-errors-found",
           "rows with the same input and a different target", c);
@@ -723,7 +753,7 @@ final class EvidentlyReader implements ReportReader {
         Double ref = refByColumn == null || !refByColumn.isObject() ? null
             : n.optionalNumber(refByColumn, rpath + ".reference.share_of_missing_values_by_column", e.getKey());
         if (share > 0 || (ref != null && ref > 0)) {
-          missingRate(e.getKey(), share, ref, c);
+          missingRate(e.getKey(), share, ref, c, aboveReference(share, ref));
           any = true;
         }
       }
@@ -732,11 +762,24 @@ final class EvidentlyReader implements ReportReader {
       double share = number(n, current, cpath, "share_of_missing_values");
       Double ref = reference == null ? null
           : n.optionalNumber(reference, rpath + ".reference", "share_of_missing_values");
-      missingRate(null, share, ref, c);
+      missingRate(null, share, ref, c, null);
     }
   }
 
-  private static void missingRate(String column, double share, Double reference, Check c) {
+  /**
+   * Evidently's default verdict on a column's share of missing values against the reference (more than 10% above
+   * it); null with no reference, when its default (any missing value fails) would flag every column alike.
+   */
+  private static Boolean aboveReference(double share, Double reference) {
+    return reference == null ? null : share > reference * 1.1 + 1e-12;
+  }
+
+  private static void missingRate(String column, double share, Double reference, Check c, Boolean flagged) {
+    missingRate(column, share, reference, c, flagged, null);
+  }
+
+  private static void missingRate(String column, double share, Double reference, Check c, Boolean flagged,
+      String link) {
     Observation o = Observation.of("missing-rate", share);
     if (column != null) {
       o = o.feature(column);
@@ -744,8 +787,13 @@ final class EvidentlyReader implements ReportReader {
     if (reference != null) {
       o = o.reference(reference);
     }
-    c.measured(o, "share of missing values " + num(share) + (reference == null ? "" : " (reference "
-        + num(reference) + ")"));
+    String detail = "share of missing values " + num(share) + (reference == null ? "" : " (reference "
+        + num(reference) + ")");
+    if (column == null) {
+      c.measured(o, detail);
+    } else {
+      c.column(o, detail, MISSING, flagged, link);
+    }
   }
 
   private static void columnSummary(Nodes n, JsonNode result, String rpath, Check c) {
@@ -757,7 +805,8 @@ final class EvidentlyReader implements ReportReader {
     if (missing != null) {
       Double ref = reference.isObject() ? n.optionalNumber(reference, rpath + ".reference_characteristics",
           "missing_percentage") : null;
-      missingRate(column, missing / 100, ref == null ? null : ref / 100, c);
+      missingRate(column, missing / 100, ref == null ? null : ref / 100, c,
+          aboveReference(missing / 100, ref == null ? null : ref / 100));
     }
     Double newValues = n.optionalNumber(current, cpath, "new_in_current_values_count");
     if (newValues != null && newValues > 0) {
@@ -863,11 +912,15 @@ final class EvidentlyReader implements ReportReader {
 
   private static final List<String> SCORES = List.of("accuracy", "precision", "recall", "f1", "roc_auc");
 
-  private static void classification(Nodes n, JsonNode result, String rpath, Check c) {
+  private static void classification(Nodes n, JsonNode result, String rpath, Check c, Out out) {
     JsonNode current = n.object(result, rpath, "current");
     JsonNode reference = result.path("reference").isObject() ? result.get("reference") : null;
     for (String score : SCORES) {
-      quality(n, current, reference, rpath, score, "score", score, c);
+      double[] pair = quality(n, current, reference, rpath, score, "score", score, c);
+      // Evidently's default classification tests fail beyond 20% of the reference value.
+      if (pair != null && pair[0] < pair[1] * (1 - CLASSIFICATION_TOLERANCE)) {
+        out.qualityDrop(c.check, score + " " + num(pair[0]) + " against " + num(pair[1]) + " in reference");
+      }
     }
     quality(n, current, reference, rpath, "tpr", "minority-recall", "tpr (recall of the positive class)", c);
     if (c.emitted == 0) {
@@ -875,11 +928,12 @@ final class EvidentlyReader implements ReportReader {
     }
   }
 
-  private static void quality(Nodes n, JsonNode current, JsonNode reference, String rpath, String field,
+  /** Reads a quality value with its reference; returns both when there is a reference. */
+  private static double[] quality(Nodes n, JsonNode current, JsonNode reference, String rpath, String field,
       String metric, String what, Check c) {
     Double value = n.optionalNumber(current, rpath + ".current", field);
     if (value == null) {
-      return;
+      return null;
     }
     Observation o = Observation.of(metric, value);
     Double ref = reference == null ? null : n.optionalNumber(reference, rpath + ".reference", field);
@@ -887,6 +941,7 @@ final class EvidentlyReader implements ReportReader {
       o = o.reference(ref);
     }
     c.measured(o, what + " " + num(value) + (ref == null ? "" : " (reference " + num(ref) + ")"));
+    return ref == null ? null : new double[] {value, ref};
   }
 
   private static void byClass(Nodes n, JsonNode result, String rpath, Check c) {
@@ -922,10 +977,11 @@ final class EvidentlyReader implements ReportReader {
     }
   }
 
-  private static void regression(Nodes n, JsonNode result, String rpath, Check c) {
+  private static void regression(Nodes n, JsonNode result, String rpath, Check c, Out out) {
+    double[] pair = null;
     if (result.path("current").isObject()) {
-      quality(n, result.get("current"), result.path("reference").isObject() ? result.get("reference") : null, rpath,
-          "r2_score", "score", "r2", c);
+      pair = quality(n, result.get("current"), result.path("reference").isObject() ? result.get("reference") : null,
+          rpath, "r2_score", "score", "r2", c);
     } else {
       Double r2 = n.optionalNumber(result, rpath, "r2_score");
       if (r2 != null) {
@@ -933,7 +989,12 @@ final class EvidentlyReader implements ReportReader {
         Double ref = n.optionalNumber(result, rpath, "r2_score_ref");
         c.measured(ref == null ? o : o.reference(ref), "r2 " + num(r2) + (ref == null ? "" : " (reference "
             + num(ref) + ")"));
+        pair = ref == null ? null : new double[] {r2, ref};
       }
+    }
+    // Evidently's default R2 test fails beyond 10% of the reference value.
+    if (pair != null && pair[0] < pair[1] - Math.abs(pair[1]) * REGRESSION_TOLERANCE) {
+      out.qualityDrop(c.check, "r2 " + num(pair[0]) + " against " + num(pair[1]) + " in reference");
     }
     if (c.emitted == 0) {
       c.none("no r2 score in the result; the error metrics (MAE, RMSE) are no catalog metric");
@@ -1026,7 +1087,9 @@ final class EvidentlyReader implements ReportReader {
     String column = params.get("column");
     JsonNode value = metric.get("value");
     String vpath = path + ".value";
+    String link = n.optionalText(metric, path, "id");
     Check c = out.check(mid.type(), column);
+    c.link = link;
     switch (mid.type()) {
       case "ValueDrift" -> {
         double score = single(n, value, vpath);
@@ -1043,11 +1106,14 @@ final class EvidentlyReader implements ReportReader {
         double share = part(n, value, vpath, "share");
         Observation o = Observation.of("drifted-columns-share", share);
         String threshold = params.get("drift_share");
+        if (threshold != null) {
+          out.datasetDrift(mid.type(), share >= parse(n, threshold, path + "." + field));
+        }
         c.measured(threshold == null ? o : o.threshold(parse(n, threshold, path + "." + field)),
             num(part(n, value, vpath, "count")) + " columns drifted, share " + num(share));
       }
       case "MissingValueCount", "DatasetMissingValueCount" -> missingRate(column, part(n, value, vpath, "share"),
-          null, c);
+          null, c, null, link);
       case "OutListValueCount" -> {
         double share = part(n, value, vpath, "share");
         Observation o = Observation.of("new-category-rate", share);
@@ -1100,6 +1166,10 @@ final class EvidentlyReader implements ReportReader {
     }
     String metricType = type == null ? name : MetricId.parse(type).type();
     String column = params.isObject() ? n.optionalText(params, path + ".metric_config.params", "column") : null;
+    String linked = n.optionalText(config, path + ".metric_config", "metric_id");
+    if (linked != null && (status.equals("SUCCESS") || status.equals("FAIL") || status.equals("WARNING"))) {
+      out.verdict(linked, !status.equals("SUCCESS"));
+    }
     String description = n.optionalText(test, path, "description");
     String detail = status + (description == null || description.isBlank() ? "" : ": " + description);
     Check c = out.check(name, column);
@@ -1180,7 +1250,15 @@ final class EvidentlyReader implements ReportReader {
     if (threshold != null) {
       o = o.threshold(threshold);
     }
-    c.measured(o, detail);
+    Boolean flagged = detected;
+    if (flagged == null && threshold != null) {
+      flagged = metric.endsWith("p-value") ? score < threshold : score >= threshold;
+    }
+    if (column == null) {
+      c.measured(o, detail);
+    } else {
+      c.column(o, detail, DRIFT, flagged, c.link);
+    }
   }
 
   /** Returns the catalog metric a statistical test's score is, by its name or display name; null if not named. */
@@ -1353,13 +1431,96 @@ final class EvidentlyReader implements ReportReader {
     }
   }
 
-  /** The findings so far, and the values and symptoms already counted, so that one value counts once. */
+  /**
+   * A per-column value that counts against its symptom only while no column of its family is flagged: a column in
+   * good health beside a drifted one is no evidence against drift.
+   *
+   * @param index its finding's position
+   * @param family {@link #DRIFT} or {@link #MISSING}
+   * @param flagged the tool's verdict on the column (or Evidently's default one), null when there is none
+   * @param link the snapshot metric's id, through which its tests give a verdict, or null
+   */
+  private record Column(int index, String family, Boolean flagged, String link, double value) {}
+
+  /**
+   * The findings so far; the values and symptoms already counted, so that one value counts once; the per-column
+   * values whose weight depends on the other columns; and what the whole report says about quality and drift.
+   */
   private static final class Out {
     final List<Finding> findings = new ArrayList<>();
     final Set<String> counted = new HashSet<>();
+    final List<Column> columns = new ArrayList<>();
+    final Map<String, Boolean> verdicts = new HashMap<>();
+    String qualityCheck;
+    String qualityDetail;
+    String driftCheck;
+    Boolean datasetDrift;
 
     Check check(String name, String feature) {
       return new Check(this, name, feature);
+    }
+
+    /** A snapshot test's verdict on the metric with this id. */
+    void verdict(String metricId, boolean flagged) {
+      verdicts.merge(metricId, flagged, Boolean::logicalOr);
+    }
+
+    /** A quality value fell beyond the tool's tolerance around its reference. */
+    void qualityDrop(String check, String detail) {
+      if (qualityCheck == null) {
+        qualityCheck = check;
+        qualityDetail = detail;
+      }
+    }
+
+    /** A dataset-level drift verdict; any check that finds drift outweighs those that do not. */
+    void datasetDrift(String check, boolean drift) {
+      if (datasetDrift == null || (drift && !datasetDrift)) {
+        datasetDrift = drift;
+        driftCheck = check;
+      }
+    }
+
+    /**
+     * Settles the per-column values (beside a flagged column, the others say nothing; with no verdict at all, the
+     * worst column speaks for the missing values) and adds what the report says as a whole: quality fell while the
+     * inputs did not drift.
+     */
+    List<Finding> finish() {
+      for (String family : List.of(DRIFT, MISSING)) {
+        List<Column> all = columns.stream().filter(col -> col.family().equals(family)).toList();
+        boolean anyFlagged = all.stream().anyMatch(col -> Boolean.TRUE.equals(verdict(col)));
+        Column worst = null;
+        if (!anyFlagged && family.equals(MISSING)) {
+          for (Column col : all) {
+            if (verdict(col) == null && (worst == null || col.value() > worst.value())) {
+              worst = col;
+            }
+          }
+        }
+        for (Column col : all) {
+          Boolean v = verdict(col);
+          Finding f = findings.get(col.index());
+          if (anyFlagged && !Boolean.TRUE.equals(v)) {
+            findings.set(col.index(), Finding.notASignal(FORMAT, f.check(), f.feature().orElse(null),
+                "a column in good health beside flagged ones says nothing against them: " + f.detail()));
+          } else if (worst != null && v == null && col != worst) {
+            findings.set(col.index(), Finding.notASignal(FORMAT, f.check(), f.feature().orElse(null),
+                "fewer missing values than " + findings.get(worst.index()).feature().orElse("another column")
+                    + ", which speaks for the dataset: " + f.detail()));
+          }
+        }
+      }
+      if (qualityCheck != null && Boolean.FALSE.equals(datasetDrift)
+          && counted.add("s:performance-drop-stable-inputs:")) {
+        findings.add(Finding.symptom(FORMAT, qualityCheck, null, "performance-drop-stable-inputs", qualityDetail
+            + ", while " + driftCheck + " finds no dataset drift"));
+      }
+      return findings;
+    }
+
+    private Boolean verdict(Column col) {
+      return col.flagged() != null ? col.flagged() : col.link() == null ? null : verdicts.get(col.link());
     }
   }
 
@@ -1370,6 +1531,8 @@ final class EvidentlyReader implements ReportReader {
     private final String feature;
     int emitted;
     int repeated;
+    /** The snapshot metric's id, or null. */
+    String link;
     private String repeatedDetail = "";
 
     Check(Out out, String check, String feature) {
@@ -1378,7 +1541,15 @@ final class EvidentlyReader implements ReportReader {
       this.feature = feature;
     }
 
-    void measured(Observation o, String detail) {
+    /** A per-column value of a family; see {@link Column}. */
+    void column(Observation o, String detail, String family, Boolean flagged, String linkId) {
+      if (measured(o, detail)) {
+        out.columns.add(new Column(out.findings.size() - 1, family, flagged, linkId, o.value()));
+      }
+    }
+
+    /** Adds a measured finding unless the same value was counted already; returns whether it was added. */
+    boolean measured(Observation o, String detail) {
       Observation withFeature = o.feature().isEmpty() && feature != null ? o.feature(feature) : o;
       // The same value of the same metric on the same column: one fact, reported by two checks (a suite rounds
       // drift scores to three decimals, so the comparison does too).
@@ -1386,10 +1557,11 @@ final class EvidentlyReader implements ReportReader {
           o.reference().isPresent() ? String.format(Locale.ROOT, "%.3f", o.reference().getAsDouble()) : "");
       if (!out.counted.add("m:" + o.metric() + ":" + withFeature.feature().orElse("") + ":" + value)) {
         repeated(o.metric() + " = " + num(o.value()), detail);
-        return;
+        return false;
       }
       out.findings.add(Finding.measured(FORMAT, check, withFeature.source("Evidently " + check), detail));
       emitted++;
+      return true;
     }
 
     void symptom(String symptom, String detail) {
