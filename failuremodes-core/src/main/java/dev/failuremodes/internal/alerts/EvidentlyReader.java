@@ -41,6 +41,12 @@ import java.util.regex.Pattern;
  * test) and {@code NOT_A_SIGNAL} when they pass, error or are skipped. The same value reported twice (a drift table and
  * a column drift test on one column) counts once.
  *
+ * <p>Two readings need the whole report. A column in good health beside flagged columns of the same family (drift,
+ * missing values) is no evidence against them, so it is {@code NOT_A_SIGNAL}; when no column is flagged, every healthy
+ * column counts against (and, for missing values with no verdict at all, the worst column speaks for the dataset). A
+ * quality value that fell beyond Evidently's default tolerance around its reference (20% for classification, 10% for
+ * R²) in a report whose dataset drift verdict is negative reads as {@code performance-drop-stable-inputs}.
+ *
  * <table>
  * <caption>TestSuite tests (0.4): test → finding kind → catalog metric or symptom</caption>
  * <tr><th>Test (display name)</th><th>Kind</th><th>Metric or symptom</th></tr>
