@@ -99,8 +99,9 @@ public final class Diagnosis {
     resolutions.forEach(r -> measured.addAll(r.measurements()));
     if (!measured.isEmpty() && resolutions.stream().allMatch(r -> r.matches().isEmpty() && r.namedModes().isEmpty()
         && r.words().isEmpty())) {
-      return Optional.of("Every value read is on the healthy side of its threshold: " + String.join("; ", measured)
-          + ".");
+      boolean allHealthy = measured.stream().allMatch(m -> m.contains(", healthy ("));
+      return Optional.of((allHealthy ? "Every value read is on the healthy side of its threshold: "
+          : "No value read crosses a threshold: ") + String.join("; ", measured) + ".");
     }
     return Optional.of("The recognised symptoms point to no failure mode within the chosen stages and minimum score.");
   }

@@ -1,6 +1,5 @@
 package dev.failuremodes.signals;
 
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -180,11 +179,7 @@ public final class Observation {
 
   /** Returns a number as the library prints it: up to four decimals, no trailing zeros. */
   static String format(double v) {
-    if (v != 0 && (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e9)) {
-      return String.format(Locale.ROOT, "%.3g", v);
-    }
-    String s = String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "");
-    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    return dev.failuremodes.internal.Numbers.format(v);
   }
 
   /** Two observations are equal when every component is. */

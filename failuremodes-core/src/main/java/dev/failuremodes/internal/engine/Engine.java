@@ -248,9 +248,6 @@ public final class Engine {
       if (!reading.resolution().recognized()) {
         List<String> suggestions = in.observation() != null ? metrics.suggest(in.observation().metric())
             : in.text() == null || in.text().isBlank() ? List.of() : suggest(in.text());
-        if (in.observation() != null && metrics.resolve(in.observation().metric()).isPresent()) {
-          suggestions = List.of(); // a known metric with no rule: nothing to suggest
-        }
         unrecognized.add(new Unrecognized(in.display(), suggestions));
       }
     }
@@ -374,7 +371,16 @@ public final class Engine {
   private void measure(String display, List<Value> values, Map<String, Double> thresholds, List<Item> items,
       Map<String, SymptomMatch> matches, Map<String, SymptomMatch> ruledOut, List<String> measured) {
     for (Value v : values) {
-      for (Metrics.Rule rule : metrics.rules(v.metric())) {
+      List<Metrics.Rule> rules = metrics.rules(v.metric());
+      if (rules.isEmpty() && metrics.metric(v.metric()).isPresent()) {
+        // A known metric with no rule of its own (a training score): read, and used with others it implies a gap.
+        String detail = v.metric() + " " + format(v.value()) + (v.feature() == null ? "" : " on " + v.feature())
+            + ", no threshold of its own";
+        if (!measured.contains(detail)) {
+          measured.add(detail);
+        }
+      }
+      for (Metrics.Rule rule : rules) {
         double threshold = v.threshold() != null ? v.threshold()
             : thresholds.getOrDefault(v.metric(), rule.signal().threshold());
         boolean crossed = rule.signal().comparator().test(v.value(), threshold);
@@ -638,13 +644,9 @@ public final class Engine {
 
   /** Formats a value for the evidence: up to four decimals, or three significant digits below 0.001 (1.2e-4). */
   static String format(double value) {
-    if (value != 0 && Math.abs(value) < 0.001) {
-      return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros()
-          .toString().replace("E", "e");
-    }
-    String s = String.format(Locale.ROOT, "%.4f", value).replaceAll("0+$", "");
-    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    return dev.failuremodes.internal.Numbers.format(value);
   }
+
 
   /** Returns each stem with its factor: 1 when the catalog knows it, less when it is a corrected typo. */
   private Map<String, Double> words(List<String> stems) {

@@ -1,0 +1,46 @@
+package dev.failuremodes.internal;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+
+/** Numbers as the library prints them in evidence, observations and findings. */
+public final class Numbers {
+  private static final MathContext THREE_DIGITS = new MathContext(3);
+
+  private Numbers() {}
+
+  /**
+   * Returns a number with up to four decimals and no trailing zeros ({@code 0.31}, {@code 12000}, {@code -0.2}), or
+   * with three significant digits when it is below 0.001 or above a billion in size ({@code 0.00012}, {@code
+   * 1.2e-7}, {@code 2.5e+9}). Non-finite values print as Java prints them.
+   */
+  public static String format(double v) {
+    if (!Double.isFinite(v)) {
+      return String.valueOf(v);
+    }
+    if (v == 0) {
+      return "0";
+    }
+    double abs = Math.abs(v);
+    if (abs < 0.001 || abs >= 1e9) {
+      return new BigDecimal(v).round(THREE_DIGITS).stripTrailingZeros().toString().replace("E", "e");
+    }
+    long scaled = Math.round(abs * 10_000);
+    long whole = scaled / 10_000;
+    int fraction = (int) (scaled % 10_000);
+    StringBuilder out = new StringBuilder(16);
+    if (v < 0 && scaled != 0) {
+      out.append('-');
+    }
+    out.append(whole);
+    if (fraction != 0) {
+      String digits = Integer.toString(fraction + 10_000).substring(1);
+      int end = digits.length();
+      while (digits.charAt(end - 1) == '0') {
+        end--;
+      }
+      out.append('.').append(digits, 0, end);
+    }
+    return out.toString();
+  }
+}
