@@ -225,9 +225,13 @@ class SageMakerReaderTest {
   }
 
   @Test
-  void accepts_notTheAlertmanagerPayload_andAlertmanagerNotSageMaker() throws IOException {
+  void accepts_neitherTheAlertmanagerPayloadNorDeepchecks_andAlertmanagerNotSageMaker() throws IOException {
     SageMakerReader reader = new SageMakerReader();
     assertThat(reader.accepts(Json.parse(new StringReader(ALERTMANAGER_PAYLOAD), "am"))).isFalse();
+    for (Path f : files("deepchecks")) {
+      assertThat(reader.accepts(Json.parse(new StringReader(Files.readString(f)), f.toString()))).as(f.toString())
+          .isFalse();
+    }
     AlertmanagerReader alertmanager = new AlertmanagerReader();
     for (Path f : files("sagemaker")) {
       assertThat(alertmanager.accepts(Json.parse(new StringReader(Files.readString(f)), f.toString())))
