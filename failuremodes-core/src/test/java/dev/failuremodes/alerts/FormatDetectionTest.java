@@ -23,7 +23,8 @@ class FormatDetectionTest {
       Path root = Path.of(FormatDetectionTest.class.getResource("/reports").toURI());
       try (Stream<Path> files = Files.walk(root)) {
         List<Path> all = files.filter(p -> p.toString().endsWith(".json"))
-            .filter(p -> !p.getFileName().toString().startsWith("malformed-")).sorted().toList();
+            .filter(p -> !p.getFileName().toString().startsWith("malformed-"))
+            .filter(p -> !p.getParent().getFileName().toString().equals("malformed")).sorted().toList();
         return all.stream();
       }
     } catch (URISyntaxException e) {
@@ -55,8 +56,8 @@ class FormatDetectionTest {
   void read_asAnyOtherFormat_failsWithALocationOrReadsNothingOfThatTool(Path file) {
     Format own = Format.find(file.getParent().getFileName().toString()).orElseThrow();
     for (Format other : Format.values()) {
-      if (other == own || other == Format.TFDV || other == Format.GREAT_EXPECTATIONS) {
-        continue; // readers not yet present are skipped by name, not silently
+      if (other == own) {
+        continue;
       }
       try {
         Report r = Report.read(file, other);

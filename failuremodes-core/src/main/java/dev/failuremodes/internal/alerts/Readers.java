@@ -5,8 +5,8 @@ import java.util.List;
 
 /** Every report reader, in the order formats are tried when detecting one. */
 public final class Readers {
-  private static final List<ReportReader> ALL = List.of(new SageMakerReader(), new DeepchecksReader(),
-      new EvidentlyReader(), new AlertmanagerReader());
+  private static final List<ReportReader> ALL = List.of(new TfdvReader(), new SageMakerReader(),
+      new DeepchecksReader(), new EvidentlyReader(), new GreatExpectationsReader(), new AlertmanagerReader());
 
   private Readers() {}
 
