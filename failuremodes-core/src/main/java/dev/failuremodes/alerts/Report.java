@@ -101,7 +101,7 @@ public final class Report {
     }
     JsonNode root;
     try {
-      root = Json.parse(new StringReader(json), sourceName);
+      root = Json.parseReport(new StringReader(json), sourceName);
     } catch (CatalogException e) {
       throw new ReportException(sourceName, e.problems().get(0).location(), e.problems().get(0).message(), e);
     }

@@ -36,6 +36,8 @@ public final class Json {
   public static final long MAX_DOCUMENT_LENGTH = 16L * 1024 * 1024;
   /** Deepest accepted nesting; a catalog needs six levels. */
   public static final int MAX_NESTING_DEPTH = 32;
+  /** Deepest accepted nesting in a tool's report. */
+  public static final int MAX_REPORT_NESTING_DEPTH = 128;
   /** Longest accepted string value, in characters. */
   public static final int MAX_STRING_LENGTH = 64 * 1024;
 
@@ -53,6 +55,23 @@ public final class Json {
           // Streams belong to whoever opened them; Catalog.read promises not to close the caller's.
           .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
           .build();
+  /**
+   * Reports get the same document limit but longer strings and deeper nesting: tools embed whole tables or charts as
+   * one string (a Deepchecks display) and nest results more deeply than a catalog. The document limit still bounds
+   * memory.
+   */
+  private static final JsonFactory REPORTS =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxDocumentLength(MAX_DOCUMENT_LENGTH)
+                  .maxNestingDepth(MAX_REPORT_NESTING_DEPTH)
+                  .maxStringLength((int) MAX_DOCUMENT_LENGTH)
+                  .maxNameLength(64 * 1024)
+                  .maxNumberLength(1000)
+                  .build())
+          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Json() {}
@@ -63,7 +82,21 @@ public final class Json {
    * @throws CatalogException naming the source, line and column if the text is not JSON or breaks a read limit
    */
   public static JsonNode parse(Reader text, String source) {
-    try (JsonParser parser = FACTORY.createParser(text)) {
+    return parse(FACTORY, text, source);
+  }
+
+  /**
+   * Parses a tool's report: the same document limit as a catalog, strings up to that length, nesting up to {@link
+   * #MAX_REPORT_NESTING_DEPTH}, and duplicate keys tolerated (the last one wins), as tools are not strict writers.
+   *
+   * @throws CatalogException naming the source, line and column if the text is not JSON or breaks a read limit
+   */
+  public static JsonNode parseReport(Reader text, String source) {
+    return parse(REPORTS, text, source);
+  }
+
+  private static JsonNode parse(JsonFactory factory, Reader text, String source) {
+    try (JsonParser parser = factory.createParser(text)) {
       if (parser.nextToken() == null) {
         throw new CatalogException(List.of(new CatalogProblem(source, "line 1, column 1", "the document is empty")));
       }

@@ -190,4 +190,24 @@ class AlertmanagerReaderTest {
         .containsExactly(Optional.of("psi"));
     assertThat(report.toString()).endsWith("truncated.json: 3 findings (1 measured, 1 text, 1 unknown)]");
   }
+
+  @Test
+  void read_longStringsAndDeepNesting_withinTheDocumentLimit_areRead() {
+    String longText = "x".repeat(1_000_000); // tools embed whole tables or charts as one string
+    String deep = "{\"a\":".repeat(100) + "1" + "}".repeat(100);
+    Report report = Report.parse(payload("{\"labels\":{\"alertname\":\"A\"},\"annotations\":{\"description\":\""
+        + longText + "\",\"extra\":" + deep + "}}"), "long.json");
+
+    assertThat(report.findings().get(0).text()).hasValueSatisfying(t -> assertThat(t).hasSizeGreaterThan(1_000_000));
+  }
+
+  @Test
+  void parse_textAboveTheLimit_isRefused() {
+    String huge = payload("{\"labels\":{\"alertname\":\"A\"},\"annotations\":{\"description\":\""
+        + "x".repeat((int) Report.MAX_BYTES) + "\"}}");
+    assertThatThrownBy(() -> Report.parse(huge, "huge.json"))
+        .isInstanceOf(ReportException.class)
+        .hasMessageStartingWith("Cannot read report huge.json: the report is " + huge.length()
+            + " characters, above the limit of 16777216");
+  }
 }
