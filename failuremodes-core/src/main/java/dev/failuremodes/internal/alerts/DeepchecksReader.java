@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
  * data frame arrives as a JSON string, which is parsed) and its {@code conditions_results} ({@code Status} PASS, WARN,
  * FAIL or ERROR, {@code Condition}, {@code More Info}). A check failed when a condition is FAIL or WARN; thresholds
  * are read from the condition's name ("Drift value is less than 0.25") and numbers from the check's value or the
- * condition's details. Checks are matched by name, current and earlier (in brackets) alike. Of a per-column value, the
- * columns over the tool's limit are measured, or, when none is, the worst column; the others are listed as no failure
- * signal, since each healthy column measured would count against the symptom that the drifted ones show.
+ * condition's details. Checks are matched by name, current and earlier (in brackets) alike. A per-column (or
+ * per-class) value is measured on every column, over the tool's limit or within it: the diagnosis, not the reader,
+ * judges what a healthy value says (a column within the limit is no evidence against the drift measured on another).
  *
  * <table>
  *   <caption>Check to finding</caption>
@@ -41,11 +41,11 @@ import java.util.regex.Pattern;
  *       (the catalog's drift metrics read as feature shift, so a passed label drift is NOT_A_SIGNAL)</td></tr>
  *   <tr><td>Prediction Drift (Train Test Prediction Drift)</td><td>SYMPTOM when failed</td><td>{@code
  *       prediction-distribution-shift}</td></tr>
- *   <tr><td>New Category Train Test (Category Mismatch Train Test)</td><td>MEASURED per column with new
- *       values</td><td>{@code new-category-rate} = new-category rows / test rows, threshold from the ratio
- *       condition</td></tr>
- *   <tr><td>Percent Of Nulls</td><td>MEASURED per column with nulls</td><td>{@code missing-rate}, threshold from the
- *       condition</td></tr>
+ *   <tr><td>New Category Train Test (Category Mismatch Train Test)</td><td>MEASURED per column it lists, with
+ *       new values or none</td><td>{@code new-category-rate} = new-category rows / test rows, threshold from the
+ *       ratio condition</td></tr>
+ *   <tr><td>Percent Of Nulls</td><td>MEASURED per column, with nulls or none</td><td>{@code missing-rate},
+ *       threshold from the condition</td></tr>
  *   <tr><td>Train Test Performance (Performance Report)</td><td>MEASURED</td><td>{@code train-test-gap} of the
  *       metric and class that degraded most (scores in [0, 1]), threshold = the relative-degradation limit × the
  *       train score; the class-imbalance condition failing is SYMPTOM {@code rare-class-missed}</td></tr>
@@ -604,39 +604,17 @@ final class DeepchecksReader implements ReportReader {
     return out;
   }
 
-  /**
-   * Returns per-column values as findings: a column over the tool's limit is measured; when none is, the worst column
-   * of each metric is measured, as the evidence that the check found nothing; the other columns are listed as no
-   * failure signal. Measuring every healthy column would count each against the symptom, so that a few drifted
-   * columns among many healthy ones would read as no drift.
-   */
+  /** Returns per-column values as findings: every column is measured, within the tool's limit or over it. */
   private static List<Finding> columns(Result r, List<Column> columns) {
-    Map<String, Column> worst = new LinkedHashMap<>();
-    Set<String> flagged = new java.util.HashSet<>();
-    for (Column c : columns) {
-      worst.merge(c.metric(), c, (a, b) -> b.value() > a.value() ? b : a);
-      if (c.over()) {
-        flagged.add(c.metric());
-      }
-    }
     List<Finding> out = new ArrayList<>();
     for (Column c : columns) {
-      if (c.over() || !flagged.contains(c.metric()) && worst.get(c.metric()) == c) {
-        out.add(measured(r, c.metric(), c.value(), c.name(), c.limit(), c.detail()));
-      } else {
-        out.add(Finding.notASignal(Format.DEEPCHECKS, r.name(), c.name(),
-            c.detail() + (c.limit() == null ? "; not the worst column" : "; within the limit")));
-      }
+      out.add(measured(r, c.metric(), c.value(), c.name(), c.limit(), c.detail()));
     }
     return out;
   }
 
   /** One column's (or class's) value of a metric, with the tool's limit when it set one. */
-  private record Column(String name, String metric, double value, Double limit, String detail) {
-    boolean over() {
-      return limit != null && value > limit;
-    }
-  }
+  private record Column(String name, String metric, double value, Double limit, String detail) {}
 
   // ---- shared readings ---------------------------------------------------------------------------------------------
 

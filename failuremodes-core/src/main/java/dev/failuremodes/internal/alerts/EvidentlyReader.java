@@ -41,11 +41,11 @@ import java.util.regex.Pattern;
  * test) and {@code NOT_A_SIGNAL} when they pass, error or are skipped. The same value reported twice (a drift table and
  * a column drift test on one column) counts once.
  *
- * <p>Two readings need the whole report. A column in good health beside flagged columns of the same family (drift,
- * missing values) is no evidence against them, so it is {@code NOT_A_SIGNAL}; when no column is flagged, every healthy
- * column counts against (and, for missing values with no verdict at all, the worst column speaks for the dataset). A
- * quality value that fell beyond Evidently's default tolerance around its reference (20% for classification, 10% for
- * R²) in a report whose dataset drift verdict is negative reads as {@code performance-drop-stable-inputs}.
+ * <p>Every column's value is measured, a column in good health beside flagged ones included: the diagnosis, not the
+ * reader, judges what a healthy value says (a column in good health is no evidence against drift or missing values
+ * measured on another). One reading needs the whole report: a quality value that fell beyond Evidently's default
+ * tolerance around its reference (20% for classification, 10% for R²) in a report whose dataset drift verdict is
+ * negative reads as {@code performance-drop-stable-inputs}.
  *
  * <table>
  * <caption>TestSuite tests (0.4): test → finding kind → catalog metric or symptom</caption>
@@ -151,9 +151,6 @@ final class EvidentlyReader implements ReportReader {
   private static final double CLASSIFICATION_TOLERANCE = 0.2;
   /** Evidently's default tolerance of its regression quality tests around the reference value. */
   private static final double REGRESSION_TOLERANCE = 0.1;
-  /** The families of per-column values whose healthy columns beside flagged ones say nothing. */
-  private static final String DRIFT = "drift";
-  private static final String MISSING = "missing";
 
   /** What a test or metric reads as. */
   private enum Handling {
@@ -492,7 +489,7 @@ final class EvidentlyReader implements ReportReader {
         if (value == null) {
           c.none("the test gives no value: " + detail);
         } else {
-          measureTest(spec.target(), spec.keys(), value, condition, c, detail, failed);
+          measureTest(spec.target(), spec.keys(), value, condition, c, detail);
           Double reference = condition.reference();
           if (failed && spec.target().equals("score") && reference != null && value < reference) {
             out.qualityDrop(name, detail);
@@ -538,7 +535,7 @@ final class EvidentlyReader implements ReportReader {
 
   /** A value-measuring test: the metric, its reference and the tool's bound where they mean the same thing. */
   private static void measureTest(String metric, List<String> keys, double value, Condition condition, Check c,
-      String detail, boolean failed) {
+      String detail) {
     boolean fnr = keys.contains("fnr");
     double v = fnr ? 1 - value : value;
     Observation o = Observation.of(metric, v);
@@ -555,11 +552,7 @@ final class EvidentlyReader implements ReportReader {
       o = o.threshold(bound);
     }
     String text = (fnr ? "FNR " + num(value) + " (recall " + num(v) + "), " : "") + detail;
-    if (metric.equals("missing-rate")) {
-      c.column(o, text, MISSING, failed, null);
-    } else {
-      c.measured(o, text);
-    }
+    c.measured(o, text);
   }
 
   private static Double complement(Double v) {
@@ -668,7 +661,7 @@ final class EvidentlyReader implements ReportReader {
         double share = number(n, current, rpath + ".current", "share_of_missing_values");
         Double ref = result.path("reference").isObject() ? n.optionalNumber(result.get("reference"),
             rpath + ".reference", "share_of_missing_values") : null;
-        missingRate(column, share, ref, c, aboveReference(share, ref));
+        missingRate(column, share, ref, c);
       }
       case "ColumnSummaryMetric" -> columnSummary(n, result, rpath, c);
       case "DatasetSummaryMetric" -> datasetSummary(n, result, rpath, c);
@@ -759,7 +752,7 @@ final class EvidentlyReader implements ReportReader {
         Double ref = refByColumn == null || !refByColumn.isObject() ? null
             : n.optionalNumber(refByColumn, rpath + ".reference.share_of_missing_values_by_column", e.getKey());
         if (share > 0 || (ref != null && ref > 0)) {
-          missingRate(e.getKey(), share, ref, c, aboveReference(share, ref));
+          missingRate(e.getKey(), share, ref, c);
           any = true;
         }
       }
@@ -768,24 +761,11 @@ final class EvidentlyReader implements ReportReader {
       double share = number(n, current, cpath, "share_of_missing_values");
       Double ref = reference == null ? null
           : n.optionalNumber(reference, rpath + ".reference", "share_of_missing_values");
-      missingRate(null, share, ref, c, null);
+      missingRate(null, share, ref, c);
     }
   }
 
-  /**
-   * Evidently's default verdict on a column's share of missing values against the reference (more than 10% above
-   * it); null with no reference, when its default (any missing value fails) would flag every column alike.
-   */
-  private static Boolean aboveReference(double share, Double reference) {
-    return reference == null ? null : share > reference * 1.1 + 1e-12;
-  }
-
-  private static void missingRate(String column, double share, Double reference, Check c, Boolean flagged) {
-    missingRate(column, share, reference, c, flagged, null);
-  }
-
-  private static void missingRate(String column, double share, Double reference, Check c, Boolean flagged,
-      String link) {
+  private static void missingRate(String column, double share, Double reference, Check c) {
     Observation o = Observation.of("missing-rate", share);
     if (column != null) {
       o = o.feature(column);
@@ -795,11 +775,7 @@ final class EvidentlyReader implements ReportReader {
     }
     String detail = "share of missing values " + num(share) + (reference == null ? "" : " (reference "
         + num(reference) + ")");
-    if (column == null) {
-      c.measured(o, detail);
-    } else {
-      c.column(o, detail, MISSING, flagged, link);
-    }
+    c.measured(o, detail);
   }
 
   private static void columnSummary(Nodes n, JsonNode result, String rpath, Check c) {
@@ -811,8 +787,7 @@ final class EvidentlyReader implements ReportReader {
     if (missing != null) {
       Double ref = reference.isObject() ? n.optionalNumber(reference, rpath + ".reference_characteristics",
           "missing_percentage") : null;
-      missingRate(column, missing / 100, ref == null ? null : ref / 100, c,
-          aboveReference(missing / 100, ref == null ? null : ref / 100));
+      missingRate(column, missing / 100, ref == null ? null : ref / 100, c);
     }
     Double newValues = n.optionalNumber(current, cpath, "new_in_current_values_count");
     if (newValues != null && newValues > 0) {
@@ -1093,9 +1068,7 @@ final class EvidentlyReader implements ReportReader {
     String column = params.get("column");
     JsonNode value = metric.get("value");
     String vpath = path + ".value";
-    String link = n.optionalText(metric, path, "id");
     Check c = out.check(mid.type(), column);
-    c.link = link;
     switch (mid.type()) {
       case "ValueDrift" -> {
         double score = single(n, value, vpath);
@@ -1119,7 +1092,7 @@ final class EvidentlyReader implements ReportReader {
             num(part(n, value, vpath, "count")) + " columns drifted, share " + num(share));
       }
       case "MissingValueCount", "DatasetMissingValueCount" -> missingRate(column, part(n, value, vpath, "share"),
-          null, c, null, link);
+          null, c);
       case "OutListValueCount" -> {
         double share = part(n, value, vpath, "share");
         Observation o = Observation.of("new-category-rate", share);
@@ -1172,10 +1145,6 @@ final class EvidentlyReader implements ReportReader {
     }
     String metricType = type == null ? name : MetricId.parse(type).type();
     String column = params.isObject() ? n.optionalText(params, path + ".metric_config.params", "column") : null;
-    String linked = n.optionalText(config, path + ".metric_config", "metric_id");
-    if (linked != null && (status.equals("SUCCESS") || status.equals("FAIL") || status.equals("WARNING"))) {
-      out.verdict(linked, !status.equals("SUCCESS"));
-    }
     String description = n.optionalText(test, path, "description");
     String detail = status + (description == null || description.isBlank() ? "" : ": " + description);
     Check c = out.check(name, column);
@@ -1256,15 +1225,7 @@ final class EvidentlyReader implements ReportReader {
     if (threshold != null) {
       o = o.threshold(threshold);
     }
-    Boolean flagged = detected;
-    if (flagged == null && threshold != null) {
-      flagged = metric.endsWith("p-value") ? score < threshold : score >= threshold;
-    }
-    if (column == null) {
-      c.measured(o, detail);
-    } else {
-      c.column(o, detail, DRIFT, flagged, c.link);
-    }
+    c.measured(o, detail);
   }
 
   /** Returns the catalog metric a statistical test's score is, by its name or display name; null if not named. */
@@ -1438,25 +1399,12 @@ final class EvidentlyReader implements ReportReader {
   }
 
   /**
-   * A per-column value that counts against its symptom only while no column of its family is flagged: a column in
-   * good health beside a drifted one is no evidence against drift.
-   *
-   * @param index its finding's position
-   * @param family {@link #DRIFT} or {@link #MISSING}
-   * @param flagged the tool's verdict on the column (or Evidently's default one), null when there is none
-   * @param link the snapshot metric's id, through which its tests give a verdict, or null
-   */
-  private record Column(int index, String family, Boolean flagged, String link, double value) {}
-
-  /**
-   * The findings so far; the values and symptoms already counted, so that one value counts once; the per-column
-   * values whose weight depends on the other columns; and what the whole report says about quality and drift.
+   * The findings so far; the values and symptoms already counted, so that one value counts once; and what the whole
+   * report says about quality and drift.
    */
   private static final class Out {
     final List<Finding> findings = new ArrayList<>();
     final Set<String> counted = new HashSet<>();
-    final List<Column> columns = new ArrayList<>();
-    final Map<String, Boolean> verdicts = new HashMap<>();
     String qualityCheck;
     String qualityDetail;
     String driftCheck;
@@ -1464,11 +1412,6 @@ final class EvidentlyReader implements ReportReader {
 
     Check check(String name, String feature) {
       return new Check(this, name, feature);
-    }
-
-    /** A snapshot test's verdict on the metric with this id. */
-    void verdict(String metricId, boolean flagged) {
-      verdicts.merge(metricId, flagged, Boolean::logicalOr);
     }
 
     /** A quality value fell beyond the tool's tolerance around its reference. */
@@ -1487,46 +1430,14 @@ final class EvidentlyReader implements ReportReader {
       }
     }
 
-    /**
-     * Settles the per-column values (beside a flagged column, the others say nothing; with no verdict at all, the
-     * worst column speaks for the missing values) and adds what the report says as a whole: quality fell while the
-     * inputs did not drift.
-     */
+    /** Returns the findings, with what the report says as a whole: quality fell while the inputs did not drift. */
     List<Finding> finish() {
-      for (String family : List.of(DRIFT, MISSING)) {
-        List<Column> all = columns.stream().filter(col -> col.family().equals(family)).toList();
-        boolean anyFlagged = all.stream().anyMatch(col -> Boolean.TRUE.equals(verdict(col)));
-        Column worst = null;
-        if (!anyFlagged && family.equals(MISSING)) {
-          for (Column col : all) {
-            if (verdict(col) == null && (worst == null || col.value() > worst.value())) {
-              worst = col;
-            }
-          }
-        }
-        for (Column col : all) {
-          Boolean v = verdict(col);
-          Finding f = findings.get(col.index());
-          if (anyFlagged && !Boolean.TRUE.equals(v)) {
-            findings.set(col.index(), Finding.notASignal(FORMAT, f.check(), f.feature().orElse(null),
-                "a column in good health beside flagged ones says nothing against them: " + f.detail()));
-          } else if (worst != null && v == null && col != worst) {
-            findings.set(col.index(), Finding.notASignal(FORMAT, f.check(), f.feature().orElse(null),
-                "fewer missing values than " + findings.get(worst.index()).feature().orElse("another column")
-                    + ", which speaks for the dataset: " + f.detail()));
-          }
-        }
-      }
       if (qualityCheck != null && Boolean.FALSE.equals(datasetDrift)
           && counted.add("s:performance-drop-stable-inputs:")) {
         findings.add(Finding.symptom(FORMAT, qualityCheck, null, "performance-drop-stable-inputs", qualityDetail
             + ", while " + driftCheck + " finds no dataset drift"));
       }
       return findings;
-    }
-
-    private Boolean verdict(Column col) {
-      return col.flagged() != null ? col.flagged() : col.link() == null ? null : verdicts.get(col.link());
     }
   }
 
@@ -1537,8 +1448,6 @@ final class EvidentlyReader implements ReportReader {
     private final String feature;
     int emitted;
     int repeated;
-    /** The snapshot metric's id, or null. */
-    String link;
     private String repeatedDetail = "";
 
     Check(Out out, String check, String feature) {
@@ -1547,15 +1456,8 @@ final class EvidentlyReader implements ReportReader {
       this.feature = feature;
     }
 
-    /** A per-column value of a family; see {@link Column}. */
-    void column(Observation o, String detail, String family, Boolean flagged, String linkId) {
-      if (measured(o, detail)) {
-        out.columns.add(new Column(out.findings.size() - 1, family, flagged, linkId, o.value()));
-      }
-    }
-
-    /** Adds a measured finding unless the same value was counted already; returns whether it was added. */
-    boolean measured(Observation o, String detail) {
+    /** Adds a measured finding unless the same value was counted already. */
+    void measured(Observation o, String detail) {
       Observation withFeature = o.feature().isEmpty() && feature != null ? o.feature(feature) : o;
       // The same value of the same metric on the same column: one fact, reported by two checks (a suite rounds
       // drift scores to three decimals, so the comparison does too).
@@ -1563,11 +1465,10 @@ final class EvidentlyReader implements ReportReader {
           o.reference().isPresent() ? String.format(Locale.ROOT, "%.3f", o.reference().getAsDouble()) : "");
       if (!out.counted.add("m:" + o.metric() + ":" + withFeature.feature().orElse("") + ":" + value)) {
         repeated(o.metric() + " = " + num(o.value()), detail);
-        return false;
+        return;
       }
       out.findings.add(Finding.measured(FORMAT, check, withFeature.source("Evidently " + check), detail));
       emitted++;
-      return true;
     }
 
     void symptom(String symptom, String detail) {

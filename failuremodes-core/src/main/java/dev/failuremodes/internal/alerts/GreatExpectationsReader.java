@@ -3,7 +3,6 @@ package dev.failuremodes.internal.alerts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.failuremodes.alerts.Finding;
 import dev.failuremodes.alerts.Format;
-import dev.failuremodes.internal.alerts.HealthyValues.Read;
 import dev.failuremodes.signals.Observation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,8 +71,9 @@ import java.util.regex.Pattern;
  *     checked)</td></tr>
  * </table>
  *
- * <p>A passed measured check on a column other than the ones where the suite shows its symptom is no signal, not
- * evidence against that symptom ({@link HealthyValues}).
+ * <p>A passed check with a value is measured like a failed one, whatever the other columns show: the diagnosis, not
+ * the reader, judges what a healthy value says (a column within its threshold is no evidence against the symptom
+ * measured on another).
  */
 final class GreatExpectationsReader implements ReportReader {
   private static final String SCHEMA = "schema-change";
@@ -203,14 +203,14 @@ final class GreatExpectationsReader implements ReportReader {
       throw n.unexpected("$", "a Great Expectations validation result (an object with \"results\")", root);
     }
     List<JsonNode> results = n.array(root, "$", "results");
-    List<Read> out = new ArrayList<>();
+    List<Finding> out = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
       out.add(result(n, "$.results[" + i + "]", results.get(i)));
     }
-    return HealthyValues.settle(out);
+    return out;
   }
 
-  private static Read result(Nodes n, String path, JsonNode r) {
+  private static Finding result(Nodes n, String path, JsonNode r) {
     if (!r.isObject()) {
       throw n.unexpected(path, "an expectation validation result object", r);
     }
@@ -236,10 +236,10 @@ final class GreatExpectationsReader implements ReportReader {
     JsonNode success = r.get("success");
     if (exception != null) {
       if (MISSING_COLUMN.matcher(exception).find()) {
-        return Read.of(Finding.symptom(Format.GREAT_EXPECTATIONS, type, feature, SCHEMA, "raised: " + exception));
+        return Finding.symptom(Format.GREAT_EXPECTATIONS, type, feature, SCHEMA, "raised: " + exception);
       }
-      return Read.of(Finding.notASignal(Format.GREAT_EXPECTATIONS, type, feature,
-          "raised and did not check the data: " + exception));
+      return Finding.notASignal(Format.GREAT_EXPECTATIONS, type, feature,
+          "raised and did not check the data: " + exception);
     }
     if (success == null || !success.isBoolean()) {
       throw n.unexpected(path + ".success", "a boolean", success);
@@ -248,9 +248,9 @@ final class GreatExpectationsReader implements ReportReader {
     Rule rule = RULES.get(type.toLowerCase(Locale.ROOT));
     String status = passed ? "passed" : "failed";
     if (rule == null) {
-      return Read.of(passed
+      return passed
           ? Finding.notASignal(Format.GREAT_EXPECTATIONS, type, feature, "passed")
-          : Finding.unknown(Format.GREAT_EXPECTATIONS, type, feature, "failed" + observed(result)));
+          : Finding.unknown(Format.GREAT_EXPECTATIONS, type, feature, "failed" + observed(result));
     }
     if (rule.kind() == Kind.NULLS || rule.kind() == Kind.IN_SET) {
       return share(n, rule, type, feature, kwargs, result, path, passed);
@@ -258,7 +258,7 @@ final class GreatExpectationsReader implements ReportReader {
     if (rule.kind() == Kind.VALUE) {
       return value(n, rule, type, feature, kwargs, result, path, passed);
     }
-    return Read.of(switch (rule.kind()) {
+    return switch (rule.kind()) {
       case NULLS, IN_SET, VALUE -> throw new IllegalStateException(rule.kind() + " is read above");
       case SYMPTOM -> passed ? noSignal(type, feature, result)
           : Finding.symptom(Format.GREAT_EXPECTATIONS, type, feature, rule.target(), status + observed(result));
@@ -287,17 +287,17 @@ final class GreatExpectationsReader implements ReportReader {
       case UNMAPPED -> passed ? noSignal(type, feature, result)
           : Finding.unknown(Format.GREAT_EXPECTATIONS, type, feature, "failed" + observed(result)
               + " (no catalog symptom for row order, cross-column, cross-table or file checks)");
-    });
+    };
   }
 
   /** Not-null and in-set: the unexpected share as a rate, with the tool's threshold 1 - mostly. */
-  private static Read share(Nodes n, Rule rule, String type, String feature, JsonNode kwargs, JsonNode result,
+  private static Finding share(Nodes n, Rule rule, String type, String feature, JsonNode kwargs, JsonNode result,
       String path, boolean passed) {
     String symptom = rule.kind() == Kind.NULLS ? "many-missing-values" : SCHEMA;
     Double percent = n.optionalNumber(result, path + ".result", "unexpected_percent");
     if (percent == null || !Double.isFinite(percent)) {
-      return Read.of(passed ? noSignal(type, feature, result)
-          : Finding.symptom(Format.GREAT_EXPECTATIONS, type, feature, symptom, "failed" + observed(result)));
+      return passed ? noSignal(type, feature, result)
+          : Finding.symptom(Format.GREAT_EXPECTATIONS, type, feature, symptom, "failed" + observed(result));
     }
     if (percent < 0 || percent > 100) {
       throw n.unexpected(path + ".result.unexpected_percent", "a percentage from 0 to 100",
@@ -311,12 +311,11 @@ final class GreatExpectationsReader implements ReportReader {
     String what = rule.kind() == Kind.NULLS ? "null" : "outside the set";
     String detail = (passed ? "passed" : "failed") + ": " + format(percent) + "% " + what
         + (mostly == null ? "" : " (mostly " + format(mostly) + ")");
-    return new Read(Finding.measured(Format.GREAT_EXPECTATIONS, type, feature == null ? o : o.feature(feature),
-        detail), symptom, passed);
+    return Finding.measured(Format.GREAT_EXPECTATIONS, type, feature == null ? o : o.feature(feature), detail);
   }
 
   /** A distribution test: the observed value is the metric's, with the tool's threshold. */
-  private static Read value(Nodes n, Rule rule, String type, String feature, JsonNode kwargs, JsonNode result,
+  private static Finding value(Nodes n, Rule rule, String type, String feature, JsonNode kwargs, JsonNode result,
       String path, boolean passed) {
     JsonNode v = result.get("observed_value");
     Double observed = null;
@@ -328,8 +327,8 @@ final class GreatExpectationsReader implements ReportReader {
     }
     if (observed == null || !Double.isFinite(observed)) {
       // An infinite divergence (a bin empty in one sample) is a shift without a usable value.
-      return Read.of(passed ? noSignal(type, feature, result)
-          : Finding.symptom(Format.GREAT_EXPECTATIONS, type, feature, SHIFT, "failed" + observed(result)));
+      return passed ? noSignal(type, feature, result)
+          : Finding.symptom(Format.GREAT_EXPECTATIONS, type, feature, SHIFT, "failed" + observed(result));
     }
     double max = rule.target().endsWith("p-value") ? 1.0 : Double.POSITIVE_INFINITY;
     if (observed < 0 || observed > max) {
@@ -347,8 +346,7 @@ final class GreatExpectationsReader implements ReportReader {
     o = withSamples(n, o, result, path);
     String detail = (passed ? "passed" : "failed") + ": " + rule.target() + " " + format(observed)
         + (threshold == null ? "" : " (" + rule.thresholdKwarg() + " " + format(threshold) + ")");
-    return new Read(Finding.measured(Format.GREAT_EXPECTATIONS, type, feature == null ? o : o.feature(feature),
-        detail), SHIFT, passed);
+    return Finding.measured(Format.GREAT_EXPECTATIONS, type, feature == null ? o : o.feature(feature), detail);
   }
 
   /** A column statistic out of range: ten times beyond the bound or more reads as a unit change. */

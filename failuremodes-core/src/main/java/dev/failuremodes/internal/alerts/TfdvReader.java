@@ -3,7 +3,6 @@ package dev.failuremodes.internal.alerts;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.failuremodes.alerts.Finding;
 import dev.failuremodes.alerts.Format;
-import dev.failuremodes.internal.alerts.HealthyValues.Read;
 import dev.failuremodes.signals.Observation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -77,14 +76,15 @@ import java.util.regex.Pattern;
  * <tr><td>MULTIPLE_REASONS</td><td>NOT_A_SIGNAL</td><td>a summary: each reason is read on its own</td></tr>
  * <tr><td>UNKNOWN_TYPE, a missing type, a type not in this table</td><td>UNKNOWN</td><td></td></tr>
  * <tr><td>{@code driftSkewInfo} measurement L_INFTY, JENSEN_SHANNON_DIVERGENCE or NORMALIZED_ABSOLUTE_DIFFERENCE
- *     (one no anomaly reported)</td><td>MEASURED</td><td>drift-distance with TFDV's threshold: a value within it
- *     counts against a shift</td></tr>
+ *     (one no anomaly reported)</td><td>MEASURED</td><td>drift-distance with TFDV's threshold, a value within it
+ *     included (a healthy value)</td></tr>
  * <tr><td>{@code driftSkewInfo} measurement of another type</td><td>UNKNOWN</td><td></td></tr>
  * </table>
  *
  * <p>An anomaly with no reasons (older TFDV) is read as text from its descriptions. An anomalies file with no anomaly
- * at all yields one no-signal finding saying so. A measurement within its threshold on a feature other than the ones
- * the report shows shifting is no signal, not evidence against the shift ({@link HealthyValues}).
+ * at all yields one no-signal finding saying so. Every measurement is reported, a stable feature's as well as a
+ * shifted one's: the diagnosis, not the reader, judges what a healthy value says (a stable feature is no evidence
+ * against a shift measured on another).
  */
 final class TfdvReader implements ReportReader {
   /** The Anomalies message's fields, in JSON (lowerCamelCase) and proto (snake_case) spelling. */
@@ -201,7 +201,7 @@ final class TfdvReader implements ReportReader {
     }
     List<Measurement> measurements = measurements(n, root);
     Set<Integer> used = new HashSet<>();
-    List<Read> out = new ArrayList<>();
+    List<Finding> out = new ArrayList<>();
     String infoName = name(root, "anomalyInfo", "anomaly_info");
     JsonNode info = root.get(infoName);
     if (info != null && !info.isNull()) {
@@ -224,8 +224,8 @@ final class TfdvReader implements ReportReader {
         throw n.unexpected("$." + missingName, "a boolean", missing);
       }
       if (missing.booleanValue()) {
-        out.add(Read.of(Finding.symptom(Format.TFDV, "dataMissing", null, STALE,
-            "the dataset has no examples: no data arrived")));
+        out.add(Finding.symptom(Format.TFDV, "dataMissing", null, STALE,
+            "the dataset has no examples: no data arrived"));
       }
     }
     for (int i = 0; i < measurements.size(); i++) {
@@ -234,21 +234,20 @@ final class TfdvReader implements ReportReader {
       if (used.contains(i)) {
         continue;
       } else if (MEASUREMENT_TYPES.contains(m.type())) {
-        boolean healthy = m.threshold() != null && m.value() <= m.threshold();
-        out.add(new Read(measured(m, check, m.describe()), SHIFT, healthy));
+        out.add(measured(m, check, m.describe()));
       } else {
-        out.add(Read.of(Finding.unknown(Format.TFDV, check, m.feature(), m.describe())));
+        out.add(Finding.unknown(Format.TFDV, check, m.feature(), m.describe()));
       }
     }
     if (out.isEmpty()) {
-      out.add(Read.of(Finding.notASignal(Format.TFDV, "anomalyInfo", null,
-          "no anomalies: the statistics matched the schema")));
+      out.add(Finding.notASignal(Format.TFDV, "anomalyInfo", null,
+          "no anomalies: the statistics matched the schema"));
     }
-    return HealthyValues.settle(out);
+    return out;
   }
 
   private static void anomaly(Nodes n, String path, String feature, JsonNode anomaly,
-      List<Measurement> measurements, Set<Integer> used, List<Read> out) {
+      List<Measurement> measurements, Set<Integer> used, List<Finding> out) {
     if (!anomaly.isObject()) {
       throw n.unexpected(path, "an AnomalyInfo object", anomaly);
     }
@@ -260,10 +259,10 @@ final class TfdvReader implements ReportReader {
     if (reasons.isEmpty()) {
       String text = join(shortDescription, description);
       if (text.isEmpty()) {
-        out.add(Read.of(Finding.unknown(Format.TFDV, "anomalyInfo", feature, prefix + "an anomaly with no reason or"
-            + " description")));
+        out.add(Finding.unknown(Format.TFDV, "anomalyInfo", feature, prefix + "an anomaly with no reason or"
+            + " description"));
       } else {
-        out.add(Read.of(Finding.text(Format.TFDV, "anomalyInfo", feature, text, prefix + text)));
+        out.add(Finding.text(Format.TFDV, "anomalyInfo", feature, text, prefix + text));
       }
       return;
     }
@@ -278,14 +277,14 @@ final class TfdvReader implements ReportReader {
       String reasonText = n.optionalText(reason, at, "description");
       String detail = prefix + firstNonEmpty(reasonText, reasonShort, description, shortDescription);
       if (typeNode != null && typeNode.isNumber()) {
-        out.add(Read.of(Finding.unknown(Format.TFDV, "type " + typeNode.asText(), feature, detail
-            + " (the anomaly type is a number, not a name: written by a TFDV newer than its protocol buffers)")));
+        out.add(Finding.unknown(Format.TFDV, "type " + typeNode.asText(), feature, detail
+            + " (the anomaly type is a number, not a name: written by a TFDV newer than its protocol buffers)"));
         continue;
       }
       String type = typeNode == null || typeNode.isNull() ? "UNKNOWN_TYPE" : n.text(reason, at, "type");
       Rule rule = RULES.get(type);
       if (rule == null) {
-        out.add(Read.of(Finding.unknown(Format.TFDV, type, feature, detail)));
+        out.add(Finding.unknown(Format.TFDV, type, feature, detail));
         continue;
       }
       Finding f = switch (rule.kind()) {
@@ -297,13 +296,7 @@ final class TfdvReader implements ReportReader {
         case NOT_A_SIGNAL -> Finding.notASignal(Format.TFDV, type, feature, detail + " (" + rule.target() + ")");
         case UNKNOWN -> Finding.unknown(Format.TFDV, type, feature, detail + " (" + rule.target() + ")");
       };
-      // An anomaly's value crossed TFDV's threshold: evidence for its symptom.
-      String shows = switch (rule.kind()) {
-        case DISTANCE -> SHIFT;
-        case NEW_VALUES -> SCHEMA;
-        default -> f.symptom().orElse(null);
-      };
-      out.add(new Read(f, shows, false));
+      out.add(f);
     }
   }
 

@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.failuremodes.Candidate;
+import dev.failuremodes.Diagnosis;
+import dev.failuremodes.FailureModes;
+import dev.failuremodes.Resolution;
 import dev.failuremodes.alerts.Finding;
 import dev.failuremodes.alerts.Finding.Kind;
 import dev.failuremodes.alerts.Format;
@@ -58,19 +62,21 @@ class DeepchecksReaderTest {
   }
 
   @Test
-  void featureDrift_measuresTheFlaggedColumnsByMethodWithTheConditionsLimits() {
+  void featureDrift_measuresEveryColumnByMethodWithTheConditionsLimits() {
     Report report = Report.read(file("deepchecks", "train-test-validation-suite.json"));
     assertThat(observation(on(report, "Feature Drift", "region"))).isEqualTo(Observation.of("psi", 0.41)
         .feature("region").threshold(0.2).source("Deepchecks Feature Drift"));
     assertThat(observation(on(report, "Feature Drift", "signup_age_days"))).isEqualTo(
         Observation.of("ks-statistic", 0.33).feature("signup_age_days").threshold(0.1)
             .source("Deepchecks Feature Drift"));
-    // No drift-distance column (Cramer's V, Earth Mover's Distance) is over its limit: the worst one is measured.
+    // Columns within their limit (Cramer's V, Earth Mover's Distance) are measured all the same: healthy values.
     assertThat(observation(on(report, "Feature Drift", "plan_tier"))).isEqualTo(Observation.of("drift-distance", 0.07)
         .feature("plan_tier").threshold(0.2).source("Deepchecks Feature Drift"));
     Finding healthy = on(report, "Feature Drift", "monthly_spend");
-    assertThat(healthy.kind()).isEqualTo(Kind.NOT_A_SIGNAL);
-    assertThat(healthy.detail()).isEqualTo("Earth Mover's Distance 0.03 (limit 0.1); within the limit");
+    assertThat(healthy.kind()).isEqualTo(Kind.MEASURED);
+    assertThat(observation(healthy)).isEqualTo(Observation.of("drift-distance", 0.03).feature("monthly_spend")
+        .threshold(0.1).source("Deepchecks Feature Drift"));
+    assertThat(healthy.detail()).isEqualTo("Earth Mover's Distance 0.03 (limit 0.1)");
   }
 
   @Test
@@ -123,17 +129,25 @@ class DeepchecksReaderTest {
             .source("Deepchecks New Category Train Test"));
     assertThat(on(report, "New Category Train Test", "payment_method").detail())
         .isEqualTo("1430 of 10000 test rows have a category unseen in train (bnpl_klarna, crypto)");
-    assertThat(on(report, "New Category Train Test", "country").kind()).isEqualTo(Kind.NOT_A_SIGNAL);
+    Finding country = on(report, "New Category Train Test", "country");
+    assertThat(country.kind()).isEqualTo(Kind.MEASURED);
+    assertThat(observation(country)).isEqualTo(Observation.of("new-category-rate", 0.0).feature("country")
+        .threshold(0.0).source("Deepchecks New Category Train Test"));
+    assertThat(country.detail()).isEqualTo("no category unseen in train");
   }
 
   @Test
-  void percentOfNulls_measuresTheColumnsOverTheLimit() {
+  void percentOfNulls_measuresEveryColumn() {
     Report report = Report.read(file("deepchecks", "missing-values.json"));
     assertThat(observation(on(report, "Percent Of Nulls", "employer_name"))).isEqualTo(
         Observation.of("missing-rate", 0.3812).feature("employer_name").threshold(0.05)
             .source("Deepchecks Percent Of Nulls"));
     assertThat(observation(on(report, "Percent Of Nulls", "years_at_address")).value()).isEqualTo(0.2744);
-    assertThat(on(report, "Percent Of Nulls", "monthly_rent").detail()).isEqualTo("0% null; within the limit");
+    Finding healthy = on(report, "Percent Of Nulls", "monthly_rent");
+    assertThat(healthy.kind()).isEqualTo(Kind.MEASURED);
+    assertThat(observation(healthy)).isEqualTo(Observation.of("missing-rate", 0.0).feature("monthly_rent")
+        .threshold(0.05).source("Deepchecks Percent Of Nulls"));
+    assertThat(healthy.detail()).isEqualTo("0% null");
   }
 
   @Test
@@ -184,13 +198,14 @@ class DeepchecksReaderTest {
   }
 
   @Test
-  void rocReport_measuresTheBestClassAuc_andFailsAsText() {
+  void rocReport_measuresEveryClassAuc_andFailsAsText() {
     Report leaky = Report.read(file("deepchecks", "leaky-feature.json"));
     assertThat(observation(on(leaky, "Roc Report", "class 0"))).isEqualTo(Observation.of("score", 0.9981)
         .feature("class 0").source("Deepchecks Roc Report"));
-    assertThat(on(leaky, "Roc Report", "class 1").kind()).isEqualTo(Kind.NOT_A_SIGNAL);
+    assertThat(observation(on(leaky, "Roc Report", "class 1"))).isEqualTo(Observation.of("score", 0.9981)
+        .feature("class 1").source("Deepchecks Roc Report"));
     assertThat(of(Report.read(file("deepchecks", "underfit.json")), "Roc Report")).extracting(Finding::kind)
-        .containsExactly(Kind.MEASURED, Kind.NOT_A_SIGNAL, Kind.TEXT);
+        .containsExactly(Kind.MEASURED, Kind.MEASURED, Kind.TEXT);
   }
 
   @Test
@@ -391,5 +406,29 @@ class DeepchecksReaderTest {
   @Test
   void noResults_isAReportWithNoFindings() {
     assertThat(Report.read(file("deepchecks", "no-results.json")).findings()).isEmpty();
+  }
+
+  @Test
+  void diagnose_driftedAndStableColumns_ranksDriftFirst_andListsTheStableValuesAsHealthy() {
+    Report report = Report.parse("""
+        {"type": "CheckResult", "check": {"name": "Feature Drift", "params": {}}, "header": "Feature Drift",
+         "value": {
+          "device_os": {"Drift score": 0.36, "Method": "Cramer's V", "Importance": 0.11},
+          "session_minutes": {"Drift score": 0.27, "Method": "Kolmogorov-Smirnov", "Importance": 0.19},
+          "country": {"Drift score": 0.04, "Method": "Cramer's V", "Importance": 0.08},
+          "age": {"Drift score": 0.05, "Method": "Kolmogorov-Smirnov", "Importance": 0.21},
+          "monthly_spend": {"Drift score": 0.02, "Method": "Earth Mover's Distance", "Importance": 0.3}},
+         "conditions_results": [{"Status": "FAIL",
+          "Condition": "categorical drift score < 0.2 and numerical drift score < 0.2",
+          "More Info": "Failed for 2 out of 5 columns."}]}
+        """, "drift-beside-stable.json");
+    assertThat(report.findings(Kind.MEASURED)).hasSize(5);
+    Diagnosis d = FailureModes.forReports(report).diagnose();
+    assertThat(d.candidates()).first().extracting(Candidate::id).isEqualTo("data-drift");
+    assertThat(d.resolutions()).flatExtracting(Resolution::measurements)
+        .anyMatch(m -> m.startsWith("drift-distance 0.04 on country, healthy (a symptom when > 0.2)"))
+        .anyMatch(m -> m.startsWith("ks-statistic 0.05 on age, healthy (a symptom when > 0.2)"))
+        .anyMatch(m -> m.startsWith("drift-distance 0.02 on monthly_spend, healthy (a symptom when > 0.2)"))
+        .anyMatch(m -> m.startsWith("drift-distance 0.36 > 0.2 on device_os"));
   }
 }

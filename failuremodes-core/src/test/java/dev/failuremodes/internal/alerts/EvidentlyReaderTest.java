@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.failuremodes.Candidate;
+import dev.failuremodes.Diagnosis;
+import dev.failuremodes.FailureModes;
+import dev.failuremodes.Resolution;
 import dev.failuremodes.alerts.Finding;
 import dev.failuremodes.alerts.Finding.Kind;
 import dev.failuremodes.alerts.Format;
@@ -122,7 +126,7 @@ class EvidentlyReaderTest {
       report-data-drift.json; DataDriftTable; debt_to_income; MEASURED; drift-distance; 0.16; 0.1; -
       report-data-drift.json; DataDriftTable; months_at_address; MEASURED; drift-distance; 0.35; 0.2; -
       report-data-drift.json; DataDriftTable; account_age_days; MEASURED; drift-p-value; 0.004; 0.05; -
-      report-data-drift.json; DataDriftTable; tenure_bucket; NOT_A_SIGNAL; -; -; -; -
+      report-data-drift.json; DataDriftTable; tenure_bucket; MEASURED; js-distance; 0.04; 0.1; -
       report-target-drift.json; ColumnDriftMetric; target; MEASURED; chi2-p-value; 0.0002; 0.05; -
       report-target-drift.json; ColumnDriftMetric; target; SYMPTOM; class-prior-change; -; -; -
       report-target-drift.json; ColumnDriftMetric; prediction; MEASURED; psi; 0.23; 0.1; -
@@ -152,7 +156,7 @@ class EvidentlyReaderTest {
       suite-data-drift.json; Share of Drifted Columns; ; MEASURED; drifted-columns-share; 0.6; 0.3; -
       suite-data-drift.json; Share of Drifted Columns; region_code; MEASURED; chi2-p-value; 0; 0.05; -
       suite-data-drift.json; Drift per Column; session_length; MEASURED; drift-p-value; 0.001; 0.01; -
-      suite-data-drift.json; Drift per Column; device_type; NOT_A_SIGNAL; -; -; -; -
+      suite-data-drift.json; Drift per Column; device_type; MEASURED; drift-distance; 0.031; 0.1; -
       suite-data-integrity.json; Number of Columns; ; SYMPTOM; schema-change; -; -; -
       suite-data-integrity.json; Number of Rows; ; NOT_A_SIGNAL; -; -; -; -
       suite-data-integrity.json; The Number of Missing Values; ; SYMPTOM; null-rate-spike; -; -; -
@@ -206,7 +210,7 @@ class EvidentlyReaderTest {
       snapshot-drift.json; ValueDrift; basket_value; MEASURED; wasserstein-distance; 0.34; 0.1; -
       snapshot-drift.json; ValueDrift; store_region; MEASURED; chi2-p-value; 0.0004; 0.05; -
       snapshot-drift.json; ValueDrift; coupon_used; MEASURED; drift-p-value; 0.02; 0.05; -
-      snapshot-drift.json; ValueDrift; items_per_order; NOT_A_SIGNAL; -; -; -; -
+      snapshot-drift.json; ValueDrift; items_per_order; MEASURED; psi; 0.08; 0.2; -
       snapshot-drift.json; ValueDrift; prediction; UNKNOWN; -; -; -; -
       snapshot-drift.json; MissingValueCount; basket_value; MEASURED; missing-rate; 0.014; -; -
       snapshot-drift.json; RowCount; ; NOT_A_SIGNAL; -; -; -; -
@@ -318,10 +322,11 @@ class EvidentlyReaderTest {
   }
 
   @Test
-  void read_healthyColumnBesideDriftedOnes_isNoEvidenceAgainst() {
-    assertThat(finding(read("report-data-drift.json"), "DataDriftTable", "monthly_payment", Kind.NOT_A_SIGNAL)
-        .detail()).isEqualTo("a column in good health beside flagged ones says nothing against them: "
-            + "Hellinger distance (normed) 0.03 (threshold 0.1), no drift");
+  void read_healthyColumnBesideDriftedOnes_isMeasured() {
+    Finding f = finding(read("report-data-drift.json"), "DataDriftTable", "monthly_payment", Kind.MEASURED);
+    assertThat(f.observation()).contains(Observation.of("drift-distance", 0.03).threshold(0.1)
+        .feature("monthly_payment").source("Evidently DataDriftTable"));
+    assertThat(f.detail()).isEqualTo("Hellinger distance (normed) 0.03 (threshold 0.1), no drift");
   }
 
   @Test
@@ -333,24 +338,27 @@ class EvidentlyReaderTest {
   }
 
   @Test
-  void read_missingValuesWithoutVerdict_worstColumnSpeaksForTheDataset() {
+  void read_missingValuesWithoutVerdict_everyColumnIsMeasured() {
     Report r = Report.parse("""
         {"metrics": [
           {"id": "m1", "metric_id": "MissingValueCount(column=humidity)", "value": {"count": 40, "share": 0.4}},
           {"id": "m2", "metric_id": "MissingValueCount(column=wind)", "value": {"count": 1, "share": 0.01}}]}
         """, "missing.json");
-    assertThat(r.findings()).extracting(Finding::kind).containsExactly(Kind.MEASURED, Kind.NOT_A_SIGNAL);
-    assertThat(r.findings().get(1).detail())
-        .isEqualTo("fewer missing values than humidity, which speaks for the dataset: share of missing values 0.01");
+    assertThat(r.findings()).extracting(Finding::kind).containsExactly(Kind.MEASURED, Kind.MEASURED);
+    assertThat(r.findings().get(1).observation()).contains(Observation.of("missing-rate", 0.01).feature("wind")
+        .source("Evidently MissingValueCount"));
+    assertThat(r.findings().get(1).detail()).isEqualTo("share of missing values 0.01");
   }
 
   @Test
-  void read_snapshotTestVerdict_flagsItsMetricByItsId() {
+  void read_snapshotColumnWithoutAFailedTest_isMeasuredBesideTheFlaggedOne() {
     Report r = read("incident-snapshot-missing.json");
     assertThat(finding(r, "MissingValueCount", "humidity", Kind.MEASURED).observation().orElseThrow().value())
         .isEqualTo(0.382);
-    assertThat(finding(r, "MissingValueCount", "air_pressure", Kind.NOT_A_SIGNAL).detail())
-        .startsWith("a column in good health beside flagged ones");
+    Finding airPressure = finding(r, "MissingValueCount", "air_pressure", Kind.MEASURED);
+    assertThat(airPressure.observation()).contains(Observation.of("missing-rate", 0.379).feature("air_pressure")
+        .source("Evidently MissingValueCount"));
+    assertThat(airPressure.observation().orElseThrow().threshold()).isEmpty();
   }
 
   @Test
@@ -437,5 +445,31 @@ class EvidentlyReaderTest {
         .isInstanceOf(ReportException.class)
         .hasMessage("Cannot read report suite.json at $.tests[0].parameters.condition.lt: expected a number or an "
             + "approx object {\"value\", \"relative\", \"absolute\"} but found string \"low\"");
+  }
+
+  @Test
+  void diagnose_driftedAndStableColumns_ranksDriftFirst_andListsTheStableValuesAsHealthy() {
+    Report r = Report.parse("""
+        {"version": "0.4.33", "metrics": [{"metric": "DataDriftTable", "result": {"drift_by_columns": {
+          "basket_value": {"column_name": "basket_value", "column_type": "num", "stattest_name": "PSI",
+            "stattest_threshold": 0.1, "drift_score": 0.41, "drift_detected": true},
+          "session_minutes": {"column_name": "session_minutes", "column_type": "num",
+            "stattest_name": "Wasserstein distance (normed)", "stattest_threshold": 0.1, "drift_score": 0.27,
+            "drift_detected": true},
+          "age": {"column_name": "age", "column_type": "num", "stattest_name": "PSI", "stattest_threshold": 0.1,
+            "drift_score": 0.03, "drift_detected": false},
+          "country": {"column_name": "country", "column_type": "cat", "stattest_name": "Jensen-Shannon distance",
+            "stattest_threshold": 0.1, "drift_score": 0.04, "drift_detected": false},
+          "tenure_days": {"column_name": "tenure_days", "column_type": "num", "stattest_name": "K-S p_value",
+            "stattest_threshold": 0.05, "drift_score": 0.41, "drift_detected": false}}}}]}
+        """, "drift-beside-stable.json");
+    assertThat(r.findings(Kind.MEASURED)).hasSize(5);
+    Diagnosis d = FailureModes.forReports(r).diagnose();
+    assertThat(d.candidates()).first().extracting(Candidate::id).isEqualTo("data-drift");
+    assertThat(d.resolutions()).flatExtracting(Resolution::measurements)
+        .anyMatch(m -> m.startsWith("psi 0.03 on age, healthy (a symptom when > 0.1)"))
+        .anyMatch(m -> m.startsWith("js-distance 0.04 on country, healthy (a symptom when > 0.1)"))
+        .anyMatch(m -> m.startsWith("ks-p-value 0.41 on tenure_days, healthy (a symptom when < 0.05)"))
+        .anyMatch(m -> m.startsWith("psi 0.41 > 0.1 on basket_value"));
   }
 }

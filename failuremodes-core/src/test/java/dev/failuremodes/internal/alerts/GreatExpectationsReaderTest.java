@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.failuremodes.Candidate;
+import dev.failuremodes.Diagnosis;
+import dev.failuremodes.FailureModes;
+import dev.failuremodes.Resolution;
 import dev.failuremodes.alerts.Finding;
 import dev.failuremodes.alerts.Finding.Kind;
 import dev.failuremodes.alerts.Format;
@@ -126,7 +130,7 @@ class GreatExpectationsReaderTest {
       "63, expect_file_to_have_valid_table_header, '', UNKNOWN, ",
       "64, expect_file_to_be_valid_json, '', UNKNOWN, ",
       "65, expect_column_values_to_be_in_set, 'order_channel', MEASURED, new-category-rate",
-      "66, expect_column_chisquare_test_p_value_to_be_greater_than, 'payment_method', NOT_A_SIGNAL, ",
+      "66, expect_column_chisquare_test_p_value_to_be_greater_than, 'payment_method', MEASURED, chi2-p-value",
       "67, expect_column_to_exist, 'order_id', NOT_A_SIGNAL, ",
       "68, expect_column_values_to_be_within_delivery_window, 'delivered_at', UNKNOWN, ",
       "69, unexpected_rows_expectation, '', TEXT, "
@@ -196,12 +200,13 @@ class GreatExpectationsReaderTest {
   }
 
   @Test
-  void read_passedDistributionTestOnAStableColumn_isNoSignalBesideAShiftElsewhere() {
+  void read_passedDistributionTestOnAStableColumn_isMeasuredBesideAShiftElsewhere() {
     Finding passedChi2 = at("every-expectation-type.json", 66);
-    assertThat(passedChi2.kind()).isEqualTo(Kind.NOT_A_SIGNAL);
-    assertThat(passedChi2.detail()).isEqualTo("passed: chi2-p-value 0.62 (p 0.05) (within the threshold on"
-        + " payment_method; a stable feature says nothing against the feature-distribution-shift shown on"
-        + " delivery_days)");
+    assertThat(passedChi2.kind()).isEqualTo(Kind.MEASURED);
+    assertThat(passedChi2.observation()).contains(Observation.of("chi2-p-value", 0.62).threshold(0.05)
+        .source("Great Expectations expect_column_chisquare_test_p_value_to_be_greater_than")
+        .feature("payment_method"));
+    assertThat(passedChi2.detail()).isEqualTo("passed: chi2-p-value 0.62 (p 0.05)");
     Finding passedOnItsOwn = at("correlated-columns.json", 3);
     assertThat(passedOnItsOwn.kind()).isEqualTo(Kind.MEASURED);
     assertThat(passedOnItsOwn.observation()).contains(Observation.of("chi2-p-value", 0.47).threshold(0.05)
@@ -360,5 +365,31 @@ class GreatExpectationsReaderTest {
         .isInstanceOf(ReportException.class)
         .hasMessage("Cannot read report alerts.json at $.results: expected an array but found nothing (the field is"
             + " missing)");
+  }
+
+  @Test
+  void diagnose_shiftedAndStableColumns_ranksDriftFirst_andListsTheStableValuesAsHealthy() {
+    Report report = Report.parse("""
+        {"success": false, "statistics": {"evaluated_expectations": 5, "successful_expectations": 3},
+         "results": [
+          %s, %s, %s, %s, %s]}
+        """.formatted(kl("basket_value", 0.43, false), kl("session_minutes", 0.27, false), kl("age", 0.02, true),
+        kl("country", 0.03, true), kl("device_type", 0.01, true)), "drift-beside-stable.json");
+    assertThat(report.format()).isEqualTo(Format.GREAT_EXPECTATIONS);
+    assertThat(report.findings(Kind.MEASURED)).hasSize(5);
+    Diagnosis d = FailureModes.forReports(report).diagnose();
+    assertThat(d.candidates()).first().extracting(Candidate::id).isEqualTo("data-drift");
+    assertThat(d.resolutions()).flatExtracting(Resolution::measurements)
+        .anyMatch(m -> m.startsWith("drift-distance 0.02 on age, healthy (a symptom when > 0.1)"))
+        .anyMatch(m -> m.startsWith("drift-distance 0.03 on country, healthy (a symptom when > 0.1)"))
+        .anyMatch(m -> m.startsWith("drift-distance 0.43 > 0.1 on basket_value"));
+  }
+
+  /** A KL divergence expectation's result on a column, with the threshold 0.1. */
+  private static String kl(String column, double divergence, boolean passed) {
+    return """
+        {"success": %s, "expectation_config": {"expectation_type": "expect_column_kl_divergence_to_be_less_than",
+         "kwargs": {"column": "%s", "threshold": 0.1}}, "result": {"observed_value": %s}}"""
+        .formatted(passed, column, divergence);
   }
 }

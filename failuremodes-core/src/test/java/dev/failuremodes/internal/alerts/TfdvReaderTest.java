@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.failuremodes.Candidate;
+import dev.failuremodes.Diagnosis;
+import dev.failuremodes.FailureModes;
+import dev.failuremodes.Resolution;
 import dev.failuremodes.alerts.Finding;
 import dev.failuremodes.alerts.Finding.Kind;
 import dev.failuremodes.alerts.Format;
@@ -210,19 +214,23 @@ class TfdvReaderTest {
   }
 
   @Test
-  void read_stableMeasurementsBesideAShiftElsewhere_areNoSignalSayingWhy() {
+  void read_stableMeasurementsBesideAShiftElsewhere_areMeasuredHealthyValues() {
     Report report = Report.read(file("every-anomaly-type.json"));
     Finding drift = only(report, "driftMeasurements JENSEN_SHANNON_DIVERGENCE");
-    assertThat(drift.kind()).isEqualTo(Kind.NOT_A_SIGNAL);
+    assertThat(drift.kind()).isEqualTo(Kind.MEASURED);
     assertThat(drift.feature()).contains("basket_value");
-    assertThat(drift.detail()).isEqualTo("drift jensen shannon divergence = 0.021, within the threshold 0.1 (within"
-        + " the threshold on basket_value; a stable feature says nothing against the feature-distribution-shift"
-        + " shown on city)");
-    assertThat(only(report, "skewMeasurements JENSEN_SHANNON_DIVERGENCE").kind()).isEqualTo(Kind.NOT_A_SIGNAL);
+    assertThat(drift.observation()).contains(Observation.of("drift-distance", 0.021).threshold(0.1)
+        .source("TFDV drift jensen shannon divergence").feature("basket_value"));
+    assertThat(drift.detail()).isEqualTo("drift jensen shannon divergence = 0.021, within the threshold 0.1");
+    Finding skew = only(report, "skewMeasurements JENSEN_SHANNON_DIVERGENCE");
+    assertThat(skew.kind()).isEqualTo(Kind.MEASURED);
+    assertThat(skew.observation()).contains(Observation.of("drift-distance", 0.034).threshold(0.1)
+        .source("TFDV skew jensen shannon divergence").feature("basket_value"));
     // The measurements an anomaly already reported are not counted twice.
     assertThat(report.findings(Kind.MEASURED)).extracting(Finding::check).containsExactly(
         "ENUM_TYPE_UNEXPECTED_STRING_VALUES", "COMPARATOR_L_INFTY_HIGH", "COMPARATOR_JENSEN_SHANNON_DIVERGENCE_HIGH",
-        "COMPARATOR_NORMALIZED_ABSOLUTE_DIFFERENCE_HIGH");
+        "COMPARATOR_NORMALIZED_ABSOLUTE_DIFFERENCE_HIGH", "driftMeasurements JENSEN_SHANNON_DIVERGENCE",
+        "skewMeasurements JENSEN_SHANNON_DIVERGENCE");
   }
 
   @Test
@@ -361,5 +369,34 @@ class TfdvReaderTest {
         .isInstanceOf(ReportException.class)
         .hasMessage("Cannot read report numbers.json at $: expected a TFDV Anomalies object (with \"anomalyInfo\")"
             + " but found array [1,2]");
+  }
+
+  @Test
+  void diagnose_shiftedAndStableFeatures_ranksDriftFirst_andListsTheStableValuesAsHealthy() {
+    Report report = Report.parse("""
+        {"anomalyInfo": {
+          "basket_value": {"severity": "ERROR", "reason": [{"type": "COMPARATOR_JENSEN_SHANNON_DIVERGENCE_HIGH",
+            "description": "The Jensen-Shannon divergence between current and previous is 0.31, above 0.1."}]},
+          "session_minutes": {"severity": "ERROR", "reason": [{"type": "COMPARATOR_L_INFTY_HIGH",
+            "description": "The Linfty distance between current and previous is 0.24, above 0.1."}]}},
+         "driftSkewInfo": [
+          {"path": {"step": ["basket_value"]},
+           "driftMeasurements": [{"type": "JENSEN_SHANNON_DIVERGENCE", "value": 0.31, "threshold": 0.1}]},
+          {"path": {"step": ["session_minutes"]},
+           "driftMeasurements": [{"type": "L_INFTY", "value": 0.24, "threshold": 0.1}]},
+          {"path": {"step": ["age"]},
+           "driftMeasurements": [{"type": "JENSEN_SHANNON_DIVERGENCE", "value": 0.02, "threshold": 0.1}]},
+          {"path": {"step": ["country"]}, "driftMeasurements": [{"type": "L_INFTY", "value": 0.03, "threshold": 0.1}]},
+          {"path": {"step": ["device_type"]},
+           "driftMeasurements": [{"type": "L_INFTY", "value": 0.01, "threshold": 0.1}]}]}
+        """, "drift-beside-stable.json");
+    assertThat(report.format()).isEqualTo(Format.TFDV);
+    assertThat(report.findings(Kind.MEASURED)).hasSize(5);
+    Diagnosis d = FailureModes.forReports(report).diagnose();
+    assertThat(d.candidates()).first().extracting(Candidate::id).isEqualTo("data-drift");
+    assertThat(d.resolutions()).flatExtracting(Resolution::measurements)
+        .anyMatch(m -> m.startsWith("drift-distance 0.02 on age, healthy (a symptom when > 0.1)"))
+        .anyMatch(m -> m.startsWith("drift-distance 0.03 on country, healthy (a symptom when > 0.1)"))
+        .anyMatch(m -> m.startsWith("drift-distance 0.31 > 0.1 on basket_value"));
   }
 }
