@@ -237,13 +237,13 @@ public final class Query {
     for (Finding f : report.findings()) {
       String shown = f.toString();
       switch (f.kind()) {
-        case SYMPTOM -> out.add(Engine.Input.symptom(shown, f.symptom().orElseThrow()));
+        case SYMPTOM -> out.add(Engine.Input.symptom(shown, f.symptom().orElseThrow(), f.feature().orElse(null)));
         case MEASURED -> {
           String broken = rangeProblem(f.observation().orElseThrow());
-          out.add(broken == null ? new Engine.Input(shown, null, f.observation().orElseThrow(), null)
+          out.add(broken == null ? Engine.Input.of(shown, f.observation().orElseThrow())
               : Engine.Input.unknown(shown + " (not read: " + broken + ")"));
         }
-        case TEXT -> out.add(new Engine.Input(shown, f.text().orElseThrow(), null, null));
+        case TEXT -> out.add(Engine.Input.text(shown, f.text().orElseThrow()));
         case UNKNOWN -> out.add(Engine.Input.unknown(shown));
         default -> { } // no failure signal: nothing to weigh
       }

@@ -284,4 +284,31 @@ class SignalsTest {
     assertThatThrownBy(() -> query.observe(Observation.of("ece", 3))).isInstanceOf(IllegalArgumentException.class);
     assertThat(query.observations()).containsExactly(Observation.of("psi", 0.4));
   }
+
+  @Test
+  void symptomAToolReports_isNotCancelledByHealthyValuesOnOtherFeatures() {
+    // A failed mean check (a shift, reported without a drift value) beside two passed KL-divergence checks.
+    String gx = """
+        {"success": false, "results": [
+          {"success": false, "expectation_config": {"expectation_type": "expect_column_mean_to_be_between",
+            "kwargs": {"column": "fare", "min_value": 10, "max_value": 14}}, "result": {"observed_value": 15.1}},
+          {"success": true, "expectation_config": {"expectation_type": "expect_column_kl_divergence_to_be_less_than",
+            "kwargs": {"column": "distance", "threshold": 0.1}}, "result": {"observed_value": 0.02}},
+          {"success": true, "expectation_config": {"expectation_type": "expect_column_kl_divergence_to_be_less_than",
+            "kwargs": {"column": "hour", "threshold": 0.1}}, "result": {"observed_value": 0.03}}],
+         "statistics": {"evaluated_expectations": 3, "successful_expectations": 2}}
+        """;
+    dev.failuremodes.alerts.Report report = dev.failuremodes.alerts.Report.parse(gx, "gx.json");
+    assertThat(report.findings()).extracting(f -> f.kind().name())
+        .containsExactly("SYMPTOM", "MEASURED", "MEASURED");
+
+    Diagnosis d = FailureModes.forReports(report).diagnose();
+
+    Candidate drift = d.candidates().stream().filter(c -> c.id().equals("data-drift")).findFirst().orElseThrow();
+    assertThat(drift.rank()).isEqualTo(1);
+    assertThat(drift.evidence()).noneMatch(e -> e.against());
+    assertThat(d.resolutions()).flatExtracting(Resolution::measurements)
+        .contains("drift-distance 0.02 on distance, healthy (a symptom when > 0.1) [Great Expectations "
+            + "expect_column_kl_divergence_to_be_less_than]");
+  }
 }

@@ -173,25 +173,39 @@ public final class Engine {
    * @param observation the measured value, or null
    * @param symptom the id of a symptom a report found, or null
    */
-  public record Input(String display, String text, Observation observation, String symptom) {
+  public record Input(String display, String text, Observation observation, String symptom, String feature) {
     /** Returns a text input, shown as itself. */
     public static Input text(String text) {
-      return new Input(text, text, null, null);
+      return text(text, text);
+    }
+
+    /** Returns a text input, shown as {@code display}. */
+    public static Input text(String display, String text) {
+      return new Input(display, text, null, null, null);
     }
 
     /** Returns a measured value, shown as the observation prints. */
     public static Input of(Observation observation) {
-      return new Input(observation.toString(), null, observation, null);
+      return of(observation.toString(), observation);
     }
 
-    /** Returns a symptom found by a tool, shown as the finding. */
-    public static Input symptom(String display, String symptomId) {
-      return new Input(display, null, null, symptomId);
+    /** Returns a measured value, shown as {@code display}. */
+    public static Input of(String display, Observation observation) {
+      return new Input(display, null, observation, null, null);
+    }
+
+    /**
+     * Returns a symptom found by a tool, shown as the finding; {@code feature} is what it was found on, or null. A
+     * tool's finding counts as that symptom crossing its threshold, so healthy values of it on other features do not
+     * count against it.
+     */
+    public static Input symptom(String display, String symptomId, String feature) {
+      return new Input(display, null, null, symptomId, feature);
     }
 
     /** Returns a finding that names nothing the catalog knows: it is listed as unrecognised. */
     public static Input unknown(String display) {
-      return new Input(display, null, null, null);
+      return new Input(display, null, null, null, null);
     }
   }
 
@@ -237,7 +251,7 @@ public final class Engine {
         }
         reading = measure(in.display(), values, thresholds);
       } else if (in.symptom() != null) {
-        reading = found(in.display(), in.symptom());
+        reading = found(in.display(), in.symptom(), in.feature());
       } else if (in.text() != null) {
         reading = read(in.display(), in.text(), thresholds);
       } else {
@@ -258,9 +272,11 @@ public final class Engine {
       readings.add(reading);
       resolutions.add(reading.resolution());
     }
-    // A value measured over its threshold on one feature is not contradicted by a healthy value on another: drift
-    // in one column is drift. A healthy value counts against a symptom only where every crossing of that symptom is
-    // on the same named feature (two tests that disagree) or where nothing crossed it.
+    // A value measured over its threshold on one feature, or a symptom a tool reports, is not contradicted by a
+    // healthy value on another feature: drift in one column is drift. A healthy value counts against a symptom only
+    // where every crossing of that symptom is on the same named feature (two tests that disagree) or where nothing
+    // crossed it. (Symptoms read from words do not count as crossings: a healthy measurement weighs against a vague
+    // sentence.)
     Map<String, Set<String>> crossedOn = new HashMap<>();
     for (Reading reading : readings) {
       for (Item item : reading.evidence()) {
@@ -396,14 +412,14 @@ public final class Engine {
   }
 
   /** Reads a symptom that a tool report found, shown as the finding. */
-  private Reading found(String display, String symptomId) {
+  private Reading found(String display, String symptomId, String feature) {
     List<Item> items = new ArrayList<>();
     Optional<SymptomMatch> match = symptoms.exact(symptomId);
     if (match.isEmpty()) {
       return new Reading(new Resolution(display, List.of(), List.of(), List.of(), List.of(), List.of()), items, null,
           false);
     }
-    symptom(display, match.get(), false, "", List.of(), items);
+    symptom(display, match.get(), false, "", List.of(), feature == null ? "" : feature, items);
     return new Reading(new Resolution(display, List.of(match.get()), List.of(), List.of(), List.of(), List.of()),
         items, null, true);
   }
