@@ -2,14 +2,39 @@
 //   jshell --class-path failuremodes-examples/target/failuremodes.jar \
 //          --startup DEFAULT --startup failuremodes-examples/src/main/jshell/failuremodes.jsh
 import dev.failuremodes.*;
+import dev.failuremodes.alerts.*;
+import dev.failuremodes.signals.*;
 
 Catalog catalog = FailureModes.catalog();
 
-/** Diagnoses symptom ids or phrases and prints the table. */
+/** Prints what this script adds and where to start. */
+void help() {
+  System.out.println("""
+      diagnose("symptom", ...)         rank the likely failure modes for symptoms, alert titles or sentences
+      observe(Observation.of("psi", 0.31).feature("age"), ...)
+                                       the same from measured values
+      report("constraint_violations.json")
+                                       the same from a monitoring tool's report (format detected)
+      show("data-leakage")             one failure mode: summary, symptoms and fixes in order
+      catalog                          the bundled catalog: catalog.failureModes(Stage.DATA), catalog.metrics(), ...
+      The first three return a Diagnosis d: d.top(), d.plan(), d.toMarkdown() and d.toJson() take it further.""");
+}
+
+// The helpers return the diagnosis rather than print it: JShell and notebook kernels show a returned value.
+
+/** Diagnoses symptom ids, alert titles or sentences. */
 Diagnosis diagnose(String... symptoms) {
-  Diagnosis d = FailureModes.forSymptoms(symptoms).diagnose();
-  System.out.println(d);
-  return d;
+  return FailureModes.forSymptoms(symptoms).diagnose();
+}
+
+/** Diagnoses measured values. */
+Diagnosis observe(Observation... observations) {
+  return FailureModes.forObservations(observations).diagnose();
+}
+
+/** Reads a monitoring tool's report file (its format detected) and diagnoses it. */
+Diagnosis report(String path) {
+  return FailureModes.forReports(Report.read(java.nio.file.Path.of(path))).diagnose();
 }
 
 /** Prints one failure mode: summary, symptoms and fixes in order. */
@@ -22,5 +47,5 @@ void show(String id) {
   catalog.fixesFor(m).forEach(f -> System.out.printf("  fix %d. %s [leverage %s]%n", n[0]++, f.name(), f.leverage()));
 }
 
-System.out.println("failuremodes catalog " + catalog.catalogVersion() + ": try diagnose(\"large train-test gap\"), "
-    + "show(\"data-leakage\"), catalog.failureModes(Stage.DATA)");
+System.out.println("failuremodes " + catalog.catalogVersion() + ": " + catalog.failureModes().size()
+    + " failure modes; type help() for what this script adds");

@@ -82,4 +82,10 @@ public record Evidence(
     }
     return quoted + what + numbers;
   }
+
+  /** Returns {@link #describe()}: one line, for JShell and test failures. */
+  @Override
+  public String toString() {
+    return describe();
+  }
 }

@@ -48,4 +48,35 @@ public record Resolution(
     return !matches.isEmpty() || !namedModes.isEmpty() || !ruledOutSymptoms.isEmpty() || !ruledOutModes.isEmpty()
         || !words.isEmpty() || !measurements.isEmpty();
   }
+
+  /**
+   * Returns what the input was read as, in one line: {@code 'PSI 0.31 on age' → measured psi 0.31 > 0.25 on age},
+   * {@code 'large train-test gap' → train-test-gap (name 1.00)}, or {@code 'xyzzy' → nothing}.
+   */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("'").append(input.length() > 60 ? input.substring(0, 57) + "..." : input)
+        .append("' →");
+    int start = out.length();
+    part(out, "", matches);
+    part(out, "names ", namedModes.stream().map(FailureMode::id).toList());
+    part(out, "rules out ", ruledOutSymptoms);
+    part(out, "rules out ", ruledOutModes.stream().map(FailureMode::id).toList());
+    part(out, "measured ", measurements);
+    part(out, "words ", words);
+    if (out.length() == start) {
+      out.append(" nothing");
+    }
+    return out.toString();
+  }
+
+  private static void part(StringBuilder out, String label, List<?> items) {
+    if (items.isEmpty()) {
+      return;
+    }
+    out.append(out.charAt(out.length() - 1) == '→' ? " " : "; ").append(label);
+    for (int i = 0; i < items.size(); i++) {
+      out.append(i == 0 ? "" : ", ").append(items.get(i));
+    }
+  }
 }

@@ -111,11 +111,20 @@ public final class Json {
           List.of(new CatalogProblem(source, "document", "read limit exceeded: " + e.getOriginalMessage())), e);
     } catch (JsonProcessingException e) {
       throw new CatalogException(
-          List.of(new CatalogProblem(source, where(e.getLocation()), "not valid JSON: " + e.getOriginalMessage())),
+          List.of(new CatalogProblem(source, where(e.getLocation()), "not valid JSON: " + plain(e.getOriginalMessage()))),
           e);
     } catch (IOException e) {
       throw new CatalogException(List.of(new CatalogProblem(source, "document", "cannot read: " + e)), e);
     }
+  }
+
+  /** Jackson's source description inside a message: noise to a reader, who already has the file name. */
+  private static final java.util.regex.Pattern SOURCE =
+      java.util.regex.Pattern.compile("\\[Source: [^\\]]*?; (line: \\d+, column: \\d+)\\]");
+
+  /** Returns a parser's message without its source description: "... (start marker at line: 1, column: 1)". */
+  static String plain(String message) {
+    return message == null ? "" : SOURCE.matcher(message).replaceAll("$1");
   }
 
   /** Parses a document from a stream, as UTF-8. */
