@@ -18,6 +18,7 @@ public final class Diagnosis {
   private final List<Candidate> candidates;
   private final List<PlannedFix> plan;
   private final List<Finding> findings;
+  private final List<String> notes;
 
   Diagnosis(
       String catalogVersion,
@@ -26,7 +27,8 @@ public final class Diagnosis {
       List<Unrecognized> unrecognized,
       List<Candidate> candidates,
       List<PlannedFix> plan,
-      List<Finding> findings) {
+      List<Finding> findings,
+      List<String> notes) {
     this.catalogVersion = catalogVersion;
     this.inputs = List.copyOf(inputs);
     this.resolutions = List.copyOf(resolutions);
@@ -34,6 +36,15 @@ public final class Diagnosis {
     this.candidates = List.copyOf(candidates);
     this.plan = List.copyOf(plan);
     this.findings = List.copyOf(findings);
+    this.notes = List.copyOf(notes);
+  }
+
+  /**
+   * Returns what the reading of the inputs had to leave out, in words: an input beyond the limit per input is read
+   * only up to it, and the note says how much was read. Empty when everything was read.
+   */
+  public List<String> notes() {
+    return notes;
   }
 
   /** Returns the version of the catalog that produced it. */

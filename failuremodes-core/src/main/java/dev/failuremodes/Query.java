@@ -278,7 +278,7 @@ public final class Query {
     List<String> shown = new ArrayList<>();
     all.forEach(in -> shown.add(in.display()));
     return new Diagnosis(diagnoser.catalog().catalogVersion(), shown, r.resolutions(), r.unrecognized(),
-        r.candidates(), r.plan(), reported);
+        r.candidates(), r.plan(), reported, r.notes());
   }
 
   /** Returns the inputs and settings. */

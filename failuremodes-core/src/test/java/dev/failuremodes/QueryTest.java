@@ -133,14 +133,6 @@ class QueryTest {
   }
 
   @Test
-  void longInput_isHandledWithoutDroppingIt() {
-    String postmortem = "After the release the model broke overnight. ".repeat(2000);
-    Diagnosis d = FailureModes.forSymptoms(postmortem).diagnose();
-    assertThat(d.inputs()).containsExactly(postmortem);
-    assertThat(d.resolutions()).hasSize(1);
-  }
-
-  @Test
   void blankInputAmongOthers_isReportedAsUnrecognised() {
     Diagnosis d = FailureModes.forSymptoms("model overfits", "  ").diagnose();
     assertThat(d.unrecognized()).containsExactly(new Unrecognized("  ", List.of()));

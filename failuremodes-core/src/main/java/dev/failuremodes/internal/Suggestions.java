@@ -16,16 +16,20 @@ public final class Suggestions {
    */
   public static List<String> nearest(String input, Collection<String> candidates, int max) {
     String key = input.toLowerCase(Locale.ROOT).trim();
+    // Work stays linear in the input: edit distances are bounded and only computed for lengths that could be
+    // close, and the input's words are split once.
+    java.util.Set<String> keyWords = words(key);
     List<Scored> scored = new ArrayList<>();
     for (String candidate : candidates) {
       String c = candidate.toLowerCase(Locale.ROOT);
-      int distance = distance(key, c);
       int allowed = Math.max(2, Math.min(key.length(), c.length()) / 3);
+      int distance = Math.abs(key.length() - c.length()) > allowed ? allowed + 1 : distance(key, c, allowed);
       double score;
       if (distance <= allowed) {
         score = distance;
-      } else if (sharesWord(key, c)) {
-        score = allowed + 1 + distance / 100.0;
+      } else if (sharesWord(keyWords, c)) {
+        int apart = key.length() <= MAX_RANKED_LENGTH ? distance(key, c) : Math.abs(key.length() - c.length());
+        score = allowed + 1 + apart / 100.0;
       } else {
         continue;
       }
@@ -47,6 +51,9 @@ public final class Suggestions {
     return out;
   }
 
+  /** Inputs longer than this rank shared-word suggestions by length instead of by edit distance. */
+  private static final int MAX_RANKED_LENGTH = 200;
+
   /**
    * Returns {@code "did you mean 'a', 'b' or 'c'?"} for a non-empty list, or an empty string for an empty one.
    */
@@ -66,15 +73,32 @@ public final class Suggestions {
 
   private record Scored(String candidate, double score, boolean close) {}
 
-  private static boolean sharesWord(String a, String b) {
-    for (String wa : a.split("[^a-z0-9]+")) {
-      if (wa.length() < 3) {
-        continue;
-      }
-      for (String wb : b.split("[^a-z0-9]+")) {
-        if (wa.equals(wb)) {
-          return true;
+  /** Returns the words of at least three letters or digits in a lower-case text. */
+  private static java.util.Set<String> words(String text) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    int start = -1;
+    for (int i = 0; i <= text.length(); i++) {
+      char ch = i < text.length() ? text.charAt(i) : ' ';
+      boolean word = ch >= 'a' && ch <= 'z' || ch >= '0' && ch <= '9';
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        if (i - start >= 3) {
+          out.add(text.substring(start, i));
         }
+        start = -1;
+      }
+    }
+    return out;
+  }
+
+  private static boolean sharesWord(java.util.Set<String> keyWords, String candidate) {
+    if (keyWords.isEmpty()) {
+      return false;
+    }
+    for (String w : words(candidate)) {
+      if (keyWords.contains(w)) {
+        return true;
       }
     }
     return false;

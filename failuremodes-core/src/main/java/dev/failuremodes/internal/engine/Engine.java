@@ -140,7 +140,13 @@ public final class Engine {
    */
   public record Result(
       List<Resolution> resolutions, List<Unrecognized> unrecognized, List<Candidate> candidates,
-      List<PlannedFix> plan) {}
+      List<PlannedFix> plan, List<String> notes) {}
+
+  /**
+   * The most characters of one text input that are read: about a second of work. The rest is not read, and the
+   * diagnosis says so in a note.
+   */
+  public static final int MAX_INPUT_LENGTH = 1 << 20;
 
   /**
    * What one input gave.
@@ -239,7 +245,9 @@ public final class Engine {
     List<Unrecognized> unrecognized = new ArrayList<>();
     List<Observation> observations = new ArrayList<>();
     List<Reading> readings = new ArrayList<>();
-    for (Input in : inputs) {
+    List<String> notes = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      Input in = inputs.get(i);
       Reading reading;
       if (in.observation() != null) {
         Observation o = in.observation();
@@ -253,7 +261,21 @@ public final class Engine {
       } else if (in.symptom() != null) {
         reading = found(in.display(), in.symptom(), in.feature());
       } else if (in.text() != null) {
-        reading = read(in.display(), in.text(), thresholds);
+        String text = in.text();
+        if (text.length() > MAX_INPUT_LENGTH) {
+          int cut = MAX_INPUT_LENGTH;
+          while (cut > MAX_INPUT_LENGTH / 2 && !Character.isWhitespace(text.charAt(cut))) {
+            cut--; // end on a word boundary when there is one nearby
+          }
+          if (cut == MAX_INPUT_LENGTH / 2) {
+            cut = MAX_INPUT_LENGTH;
+          }
+          notes.add(String.format(Locale.ROOT, "Input %d is %,d characters; only the first %,d were read (the limit"
+              + " per input is %,d characters); pass the part that describes the failure, or split it.", i + 1,
+              text.length(), cut, MAX_INPUT_LENGTH));
+          text = text.substring(0, cut);
+        }
+        reading = read(in.display(), text, thresholds);
       } else {
         reading = read(in.display(), "", thresholds); // a finding that names nothing the catalog knows
       }
@@ -303,7 +325,7 @@ public final class Engine {
       }
     }
     List<Candidate> candidates = rank(byMode, modes, stages, minScore, limit);
-    return new Result(resolutions, unrecognized, candidates, ranker.plan(candidates));
+    return new Result(resolutions, unrecognized, candidates, ranker.plan(candidates), notes);
   }
 
   /** Reads text with the catalog's thresholds, for tools that need an input's reading. */
@@ -582,7 +604,7 @@ public final class Engine {
     measure(display, values, thresholds, items, matches, ruledOut, measured);
     boolean precise = !matches.isEmpty() || !named.isEmpty();
     List<String> textWords = List.of();
-    if (precise || Detector.score(tuning, signals) >= 0) {
+    if (signals.coverage() >= tuning.minCoverage() && (precise || Detector.score(tuning, signals) >= 0)) {
       textWords = text(display, scores, signals, rawByStem, items);
     }
     return new Reading(new Resolution(display, new ArrayList<>(matches.values()), named,

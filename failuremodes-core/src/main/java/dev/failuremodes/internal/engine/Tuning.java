@@ -25,6 +25,8 @@ import java.util.List;
  * @param routineWeight how much the routine document's score counts against the best mode's (see {@link Routine})
  * @param detectorWeights weights of the report detector's signals, in {@link Detector.Signals#features()} order
  * @param detectorBias the report detector's bias: words alone count when weights · signals + bias reaches zero
+ * @param minCoverage words count only when the best mode's text explains at least this share of the input's telling
+ *     words: in long noise (a pasted log, random text) every mode's text explains a sliver, however many words match
  * @param fixPositionDiscount a fix's usefulness for a candidate is the candidate's score / (1 + this × the fix's
  *     place in the mode's own order)
  * @param planBuckets usefulness is compared in steps of 1 / this, so near-equal fixes fall back to debugging order
@@ -43,6 +45,7 @@ record Tuning(
     double routineWeight,
     double[] detectorWeights,
     double detectorBias,
+    double minCoverage,
     double fixPositionDiscount,
     double planBuckets) {
 
@@ -62,6 +65,8 @@ record Tuning(
       // Fitted by DetectorFit on the development sets (in its test sources); refit when the catalog changes.
       new double[] {0.9503, 1.2106, -1.4917, 1.0366, 1.9433, 3.4715, 2.2971, 1.8601, 2.1107, 7.7821, -1.0054},
       -12.4331,
+      // Reports in the development sets explain at least 0.1 of their words; random text of any length 0.004 at most.
+      0.05,
       0.25,
       10);
 
@@ -81,10 +86,10 @@ record Tuning(
     double[] f = fieldBoost.clone();
     double[] d = detectorWeights.clone();
     double[] v = {passageWords, measuredConfidence, typoFactor, specificityExponent, namedStrength, bm25K1, bm25B,
-        textWeight, unknownWordIdf, routineWeight, detectorBias, fixPositionDiscount, planBuckets};
+        textWeight, unknownWordIdf, routineWeight, detectorBias, minCoverage, fixPositionDiscount, planBuckets};
     List<String> names = List.of("passageWords", "measuredConfidence", "typoFactor", "specificityExponent",
         "namedStrength", "bm25K1", "bm25B", "textWeight", "unknownWordIdf", "routineWeight", "detectorBias",
-        "fixPositionDiscount", "planBuckets");
+        "minCoverage", "fixPositionDiscount", "planBuckets");
     if (name.startsWith("fieldBoost[") || name.startsWith("detectorWeights[")) {
       int i = Integer.parseInt(name.substring(name.indexOf('[') + 1, name.length() - 1));
       (name.startsWith("fieldBoost") ? f : d)[i] = value;
@@ -94,7 +99,8 @@ record Tuning(
       throw new IllegalArgumentException("unknown tuning constant " + name + "; valid: " + names
           + ", fieldBoost[i], detectorWeights[i]");
     }
-    return new Tuning((int) v[0], v[1], v[2], v[3], v[4], v[5], v[6], f, v[7], v[8], v[9], d, v[10], v[11], v[12]);
+    return new Tuning((int) v[0], v[1], v[2], v[3], v[4], v[5], v[6], f, v[7], v[8], v[9], d, v[10], v[11], v[12],
+        v[13]);
   }
 
   /** Two tunings are equal when every constant is. */
@@ -116,7 +122,7 @@ record Tuning(
         + ", fieldBoost=" + Arrays.toString(fieldBoost)
         + ", textWeight=" + textWeight + ", unknownWordIdf=" + unknownWordIdf + ", routineWeight=" + routineWeight
         + ", detectorWeights=" + Arrays.toString(detectorWeights) + ", detectorBias=" + detectorBias
-        + ", fixPositionDiscount=" + fixPositionDiscount + ", planBuckets="
+        + ", minCoverage=" + minCoverage + ", fixPositionDiscount=" + fixPositionDiscount + ", planBuckets="
         + planBuckets + "]";
   }
 }

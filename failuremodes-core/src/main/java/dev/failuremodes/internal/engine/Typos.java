@@ -22,15 +22,20 @@ final class Typos {
   static final int TWO_EDITS_FROM = 8;
 
   private final Map<String, List<String>> wordsByDeletion = new HashMap<>();
+  /** The longest vocabulary word: a token longer by more than the edits allowed can match nothing. */
+  private final int longest;
 
   Typos(Collection<String> vocabulary) {
+    int max = 0;
     for (String word : vocabulary) {
+      max = Math.max(max, word.length());
       // A word may be two edits from a long token only if it is at least TWO_EDITS_FROM - 2 long.
       int edits = word.length() >= TWO_EDITS_FROM - 2 ? 2 : 1;
       for (String deletion : deletions(word, edits)) {
         wordsByDeletion.computeIfAbsent(deletion, k -> new ArrayList<>()).add(word);
       }
     }
+    longest = max;
   }
 
   /** Returns the word at the smallest edit distance (1, or 2 for long tokens), ties alphabetical; or null. */
@@ -39,6 +44,9 @@ final class Typos {
       return null;
     }
     int allowed = token.length() >= TWO_EDITS_FROM ? 2 : 1;
+    if (token.length() > longest + allowed) {
+      return null; // a pasted URL, a trace id, a base64 blob: no word is within reach, and the work would be cubic
+    }
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     Set<String> seen = new HashSet<>();

@@ -54,15 +54,25 @@ public final class DiagnosisRenderer {
       }
       out.append('\n');
     }
+    for (String note : d.notes()) {
+      out.append("  note: ").append(note).append('\n');
+    }
     return out.toString();
   }
+
+  /** Inputs longer than this are shortened in Markdown reports. */
+  private static final int MARKDOWN_INPUT = 200;
 
   /** The report of {@code Diagnosis.toMarkdown()}. */
   public static String markdown(Diagnosis d) {
     StringBuilder out = new StringBuilder("## Diagnosis\n\n");
     out.append("Inputs: ");
     for (int i = 0; i < d.inputs().size(); i++) {
-      out.append(i == 0 ? "" : ", ").append('`').append(d.inputs().get(i)).append('`');
+      String input = d.inputs().get(i);
+      // A pasted log is not repeated whole in a report: its start says which input it was.
+      String shown = input.length() > MARKDOWN_INPUT ? input.substring(0, MARKDOWN_INPUT) + "… (" + input.length()
+          + " characters)" : input;
+      out.append(i == 0 ? "" : ", ").append('`').append(shown.replace('`', '\'')).append('`');
     }
     out.append(" (catalog ").append(d.catalogVersion()).append(")\n\n");
     if (d.candidates().isEmpty()) {
@@ -89,6 +99,10 @@ public final class DiagnosisRenderer {
             .append(", effort ").append(p.fix().effort()).append(") — ").append(p.fix().description())
             .append(" _Addresses: ").append(String.join(", ", p.addresses())).append("._\n");
       }
+    }
+    if (!d.notes().isEmpty()) {
+      out.append('\n');
+      d.notes().forEach(note -> out.append("> Note: ").append(note).append('\n'));
     }
     return out.toString();
   }
@@ -182,6 +196,10 @@ public final class DiagnosisRenderer {
       }
     }
     d.whyEmpty().ifPresent(w -> root.put("note", w));
+    if (!d.notes().isEmpty()) {
+      ArrayNode notes = root.putArray("notes");
+      d.notes().forEach(notes::add);
+    }
     return Json.write(root);
   }
 }

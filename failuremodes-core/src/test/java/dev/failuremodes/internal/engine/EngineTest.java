@@ -204,7 +204,7 @@ class EngineTest {
     "unknownWordIdf, 3", "routineWeight, 1", "detectorWeights[0], 0", "detectorWeights[1], 0",
     "detectorWeights[2], 0", "detectorWeights[3], 0", "detectorWeights[4], 0", "detectorWeights[5], 0",
     "detectorWeights[6], 0", "detectorWeights[7], 0", "detectorWeights[8], 0", "detectorWeights[9], 0",
-    "detectorWeights[10], 0", "detectorBias, 0", "fixPositionDiscount, 0.5"
+    "detectorWeights[10], 0", "detectorBias, 0", "minCoverage, 0.5", "fixPositionDiscount, 0.5"
   })
   void everyConstant_changesTheAnswers(String constant, double value) {
     assertThat(fingerprint(Tuning.DEFAULT.with(constant, value))).isNotEqualTo(fingerprint(Tuning.DEFAULT));
