@@ -1,0 +1,49 @@
+package dev.failuremodes.assertj;
+
+import static dev.failuremodes.assertj.Assertions.assertThat;
+import static java.lang.String.format;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.failuremodes.Diagnosis;
+import dev.failuremodes.FailureModes;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ListAssert;
+import org.assertj.core.api.MapAssert;
+import org.assertj.core.api.ObjectAssert;
+import org.assertj.core.api.OptionalAssert;
+import org.assertj.core.api.SoftAssertions;
+import org.assertj.core.api.StringAssert;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The entry points sit beside AssertJ's own: both {@code assertThat}s are static-imported in this file, and each call
+ * below compiles to the intended overload.
+ */
+class AssertionsTest {
+  private static final Diagnosis GAP = FailureModes.forSymptoms("large train-test gap").diagnose();
+
+  @Test
+  void assertThat_picksOursForADiagnosisAndAssertJsForEverythingElse() {
+    assertThat(assertThat(GAP)).isExactlyInstanceOf(DiagnosisAssert.class);
+    assertThat(assertThat((Object) GAP)).isInstanceOf(ObjectAssert.class);
+    assertThat(assertThat("overfitting")).isInstanceOf(StringAssert.class);
+    assertThat(assertThat(List.of("overfitting"))).isInstanceOf(ListAssert.class);
+    assertThat(assertThat(Map.of("psi", 0.31))).isInstanceOf(MapAssert.class);
+    assertThat(assertThat(GAP.top())).isInstanceOf(OptionalAssert.class);
+    assertThat(GAP.candidates()).extracting(c -> c.id()).containsExactly("overfitting", "data-leakage");
+  }
+
+  @Test
+  void softAssertions_collectTheFailuresOfDiagnosisAssert() {
+    SoftAssertions softly = new SoftAssertions();
+    softly.proxy(DiagnosisAssert.class, Diagnosis.class, GAP).hasTopCandidate("overfitting").doesNotSuggest("data-leakage");
+    softly.proxy(DiagnosisAssert.class, Diagnosis.class, GAP).hasNoCandidates();
+
+    assertThat(softly.errorsCollected()).hasSize(2);
+    assertThat(softly.errorsCollected().get(0))
+        .hasMessageStartingWith(format("%nExpecting the diagnosis not to suggest:%n  \"data-leakage\"%n"));
+    assertThat(softly.errorsCollected().get(1))
+        .hasMessageStartingWith(format("%nExpecting the diagnosis to have no candidates, but it has 2.%n"));
+  }
+}
