@@ -18,4 +18,17 @@ final class ShouldHaveRecognisedAll extends ErrorMessage {
         .unrecognised(diagnosis.unrecognized())
         .table(diagnosis));
   }
+
+  /**
+   * Returns the message for measured values: each value whose metric the catalog does not know, with the nearest
+   * metric ids, and the table.
+   */
+  static ErrorMessageFactory shouldNameKnownMetrics(Diagnosis diagnosis) {
+    return new ShouldHaveRecognisedAll(new Message()
+        .line("Expecting every value to be of a catalog metric, but %s of %s %s not:",
+            diagnosis.unrecognized().size(), diagnosis.inputs().size(),
+            Message.text(diagnosis.unrecognized().size() == 1 ? "is" : "are"))
+        .unrecognised(diagnosis.unrecognized())
+        .table(diagnosis));
+  }
 }

@@ -1,11 +1,16 @@
 package dev.failuremodes.assertj;
 
 import static dev.failuremodes.assertj.Assertions.assertThat;
+import static dev.failuremodes.assertj.Assertions.assertThatMetrics;
+import static dev.failuremodes.assertj.Assertions.assertThatObservations;
 import static java.lang.String.format;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.failuremodes.Diagnosis;
 import dev.failuremodes.FailureModes;
+import dev.failuremodes.signals.Observation;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ListAssert;
@@ -35,6 +40,15 @@ class AssertionsTest {
   }
 
   @Test
+  void assertThatObservations_andAssertThatMetrics_returnTheirAssertions() {
+    Observation psi = Observation.of("psi", 0.31);
+    assertThat(assertThatObservations(psi)).isExactlyInstanceOf(ObservationsAssert.class);
+    assertThat(assertThatObservations(List.of(psi))).isExactlyInstanceOf(ObservationsAssert.class);
+    assertThat(assertThatMetrics(Map.of("psi", 0.31))).isExactlyInstanceOf(MetricsAssert.class);
+    assertThat(assertThatObservations(psi, psi).actual()).containsExactly(psi, psi);
+  }
+
+  @Test
   void softAssertions_collectTheFailuresOfDiagnosisAssert() {
     SoftAssertions softly = new SoftAssertions();
     softly.proxy(DiagnosisAssert.class, Diagnosis.class, GAP).hasTopCandidate("overfitting").doesNotSuggest("data-leakage");
@@ -45,5 +59,16 @@ class AssertionsTest {
         .hasMessageStartingWith(format("%nExpecting the diagnosis not to suggest:%n  \"data-leakage\"%n"));
     assertThat(softly.errorsCollected().get(1))
         .hasMessageStartingWith(format("%nExpecting the diagnosis to have no candidates, but it has 2.%n"));
+  }
+
+  @Test
+  void softAssertions_collectTheFailuresOfSignatureAssertions() {
+    SoftAssertions softly = new SoftAssertions();
+    softly.proxy(ObservationsAssert.class, Collection.class, List.of(Observation.of("psi", 0.31)))
+        .showsNoKnownFailureSignature();
+    softly.proxy(MetricsAssert.class, Map.class, Map.of("psi", 0.05)).showsSignature("data-drift");
+
+    assertThat(softly.errorsCollected()).hasSize(2);
+    assertThatThrownBy(softly::assertAll).hasMessageContaining("Multiple Failures (2 failures)");
   }
 }
