@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.failuremodes.Diagnosis;
 import dev.failuremodes.FailureModes;
+import dev.failuremodes.Stage;
 import dev.failuremodes.signals.Observation;
 import java.util.Collection;
 import java.util.List;
@@ -46,6 +47,20 @@ class AssertionsTest {
     assertThat(assertThatObservations(List.of(psi))).isExactlyInstanceOf(ObservationsAssert.class);
     assertThat(assertThatMetrics(Map.of("psi", 0.31))).isExactlyInstanceOf(MetricsAssert.class);
     assertThat(assertThatObservations(psi, psi).actual()).containsExactly(psi, psi);
+  }
+
+  @Test
+  void proposedReadmeExample_passes() {
+    double trainAccuracy = 0.91;
+    double validationAccuracy = 0.89;
+    assertThatMetrics(Map.of("train accuracy", trainAccuracy, "validation accuracy", validationAccuracy))
+        .showsNoKnownFailureSignature();
+    assertThatObservations(Observation.of("psi", 0.04).feature("amount"))
+        .showsNoSignatureIn(Stage.DEPLOYMENT_MONITORING);
+
+    assertThat(FailureModes.forSymptoms("large train-test gap").diagnose())
+        .recognisedAll().hasTopCandidate("overfitting").ranks("data-leakage").within(3)
+        .doesNotSuggest("data-drift").hasPlanStartingWith("adjust-model-complexity");
   }
 
   @Test
