@@ -66,7 +66,9 @@ class AssertionsTest {
   @Test
   void softAssertions_collectTheFailuresOfDiagnosisAssert() {
     SoftAssertions softly = new SoftAssertions();
-    softly.proxy(DiagnosisAssert.class, Diagnosis.class, GAP).hasTopCandidate("overfitting").doesNotSuggest("data-leakage");
+    softly.proxy(DiagnosisAssert.class, Diagnosis.class, GAP)
+        .hasTopCandidate("overfitting")
+        .doesNotSuggest("data-leakage");
     softly.proxy(DiagnosisAssert.class, Diagnosis.class, GAP).hasNoCandidates();
 
     assertThat(softly.errorsCollected()).hasSize(2);

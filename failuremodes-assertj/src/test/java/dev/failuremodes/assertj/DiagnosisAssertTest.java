@@ -219,7 +219,8 @@ class DiagnosisAssertTest {
     assertThatThrownBy(() -> assertThat(typo).recognisedAll())
         .isInstanceOf(AssertionError.class)
         .hasMessage(format("%nExpecting every input to be recognised, but 1 of 2 was not:%n"
-            + "  'trian-test gpa' (did you mean train-test-gap, duplicates-across-splits, group-overlap-between-splits?)%n"
+            + "  'trian-test gpa' (did you mean train-test-gap, duplicates-across-splits, "
+            + "group-overlap-between-splits?)%n"
             + "Diagnosis of 2 inputs (catalog " + VERSION + ")%n"
             + "  #   score failure mode                 stage                  evidence%n"
             + "  1   0.49  overfitting                  modeling               train-test-gap%n"
