@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One input read for matching: its sentences, split into passages of bounded length, and each word with its stem and
@@ -133,13 +134,22 @@ final class Analysis {
    *     where one of them occurs, its negation word is part of a symptom and denies nothing
    */
   static Analysis of(String input, Map<String, List<List<String>>> phrases, int passageWords) {
-    String text = Normalizer.normalize(input, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    return of(input, phrases, passageWords, Text::stem);
+  }
+
+  /**
+   * Reads an input, stemming with {@code stemmer}: the engine passes one that looks up the catalog's words, which it
+   * stemmed once when it built its index, and stems only the words the catalog does not have.
+   */
+  static Analysis of(String input, Map<String, List<List<String>>> phrases, int passageWords,
+      Function<String, String> stemmer) {
+    String text = (ascii(input) ? input : Normalizer.normalize(input, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
     List<Passage> out = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= text.length(); i++) {
       if (i == text.length() || endsSentence(text, i)) {
         if (i > start) {
-          sentence(text.substring(start, i), phrases, passageWords, out);
+          sentence(text.substring(start, i), phrases, passageWords, stemmer, out);
         }
         start = i + 1;
       }
@@ -156,8 +166,18 @@ final class Analysis {
     return c == '.' && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)));
   }
 
+  /** Returns whether a text is ASCII, which NFKC leaves as it is. */
+  private static boolean ascii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static void sentence(String raw, Map<String, List<List<String>>> phrases, int passageWords,
-      List<Passage> out) {
+      Function<String, String> stemmer, List<Passage> out) {
     // Clauses: commas are kept as their own token before normalisation removes punctuation.
     List<Word> words = new ArrayList<>();
     List<Integer> clauseStarts = new ArrayList<>();
@@ -174,7 +194,7 @@ final class Analysis {
         if (CLAUSE_BREAKS.contains(word) && !words.isEmpty()) {
           clauseStarts.add(words.size());
         }
-        words.add(new Word(word, Text.stem(word), Text.isStop(word), false, false, false));
+        words.add(new Word(word, stemmer.apply(word), Text.isStop(word), false, false, false));
       }
     }
     if (words.isEmpty()) {

@@ -68,7 +68,21 @@ public final class Engine {
   /** Over the one-word names and aliases, for a one-word input with a typo ("multicolinearity"); built on need. */
   private final Once<Typos> nameTypos = new Once<>(this::nameTypos);
 
-  private record Weighted(FailureMode mode, double weight) {}
+  private record Weighted(FailureMode mode, int index, double weight) {}
+
+  /** The modes that can be candidates (not deprecated), in catalog order; a mode's index is its place here. */
+  private final List<FailureMode> liveModes;
+  /** Each live mode's index, by id. */
+  private final Map<String, Integer> modeIndex = new HashMap<>();
+
+  /** Every word of the catalog's text with its stem, stemmed once while building; never changed after. */
+  private final Map<String, String> stems;
+
+  /** Returns a word's stem, looked up for the catalog's words and computed for others. */
+  private String stem(String word) {
+    String known = stems.get(word);
+    return known != null ? known : Text.stem(word);
+  }
 
   /** Prepares the engine over a catalog with the library's constants; deprecated entries are never candidates. */
   public Engine(Catalog catalog) {
@@ -77,8 +91,9 @@ public final class Engine {
 
   Engine(Catalog catalog, Tuning tuning) {
     this.tuning = tuning;
-    // Each distinct word of the catalog is stemmed once, for all the indexes built here.
+    // Each distinct word of the catalog is stemmed once, for all the indexes built here and for queries.
     Map<String, String> stems = new HashMap<>();
+    this.stems = stems;
     this.symptoms = new SymptomIndex(catalog.symptoms(), stems);
     this.metrics = new Metrics(catalog);
     this.names = new ModeNames(catalog.failureModes(), stems);
@@ -89,6 +104,10 @@ public final class Engine {
       c.failureModes().forEach(m -> cases.computeIfAbsent(m, k -> new ArrayList<>()).add(c));
     }
     this.text = new ModeText(catalog.failureModes(), symptomsById, cases, Routine.TEXT, tuning, stems);
+    this.liveModes = text.modes();
+    for (int i = 0; i < liveModes.size(); i++) {
+      modeIndex.put(liveModes.get(i).id(), i);
+    }
     this.ranker = new Ranker(id -> catalog.fix(id).orElse(null), tuning);
     Map<FailureMode, List<String>> modeNames = new LinkedHashMap<>();
     for (FailureMode m : catalog.failureModes()) {
@@ -99,7 +118,8 @@ public final class Engine {
       phrases.addAll(m.aliases());
       modeNames.put(m, phrases);
       for (Indicator i : m.indicators()) {
-        modesBySymptom.computeIfAbsent(i.symptom(), k -> new ArrayList<>()).add(new Weighted(m, i.weight()));
+        modesBySymptom.computeIfAbsent(i.symptom(), k -> new ArrayList<>())
+            .add(new Weighted(m, modeIndex.get(m.id()), i.weight()));
       }
     }
     this.modeWords = new NameWords<>(modeNames, stems);
@@ -159,15 +179,112 @@ public final class Engine {
    */
   record Reading(Resolution resolution, List<Item> evidence, Detector.Signals signals, boolean precise) {}
 
-  /** One piece of evidence for or against one mode; {@code source} names what it may count once for. */
-  record Item(FailureMode mode, String source, Evidence evidence, String feature) {
-    Item(FailureMode mode, String source, Evidence evidence) {
-      this(mode, source, evidence, null);
+  /**
+   * One piece of evidence for or against one mode; {@code source} names what it may count once for. Its score
+   * arithmetic is known at once; the {@link Evidence} itself is built only when its mode is ranked, since most modes
+   * an input touches never make it into a diagnosis.
+   */
+  static final class Item {
+    private final FailureMode mode;
+    private final int index;
+    private final String source;
+    private final boolean against;
+    private final double contribution;
+    private final String symptom;
+    private final String feature;
+    private Evidence evidence;
+    private final TextEvidence text;
+
+    Item(FailureMode mode, int index, String source, Evidence evidence, String feature) {
+      this.mode = mode;
+      this.index = index;
+      this.source = source;
+      this.against = evidence.against();
+      this.contribution = evidence.contribution();
+      this.symptom = evidence.symptom().orElse(null);
+      this.feature = feature;
+      this.evidence = evidence;
+      this.text = null;
+    }
+
+    Item(FailureMode mode, int index, TextEvidence text) {
+      this.mode = mode;
+      this.index = index;
+      this.source = "text";
+      this.against = false;
+      this.contribution = text.contribution;
+      this.symptom = null;
+      this.feature = null;
+      this.text = text;
+    }
+
+    FailureMode mode() {
+      return mode;
+    }
+
+    /** Returns the mode's index among the live modes. */
+    int index() {
+      return index;
+    }
+
+    String source() {
+      return source;
+    }
+
+    boolean against() {
+      return against;
+    }
+
+    double contribution() {
+      return contribution;
+    }
+
+    /** Returns the symptom's id, for symptom and measured evidence; null otherwise. */
+    String symptom() {
+      return symptom;
+    }
+
+    /** Returns what a measured value was measured on ("" for nothing named); null for evidence from words. */
+    String feature() {
+      return feature;
     }
 
     /** True for a healthy value's evidence against a symptom; {@link #feature} then names what it was measured on. */
     boolean healthy() {
-      return feature != null && evidence.against();
+      return feature != null && against;
+    }
+
+    /** Returns the evidence, building it on first use. */
+    Evidence evidence() {
+      if (evidence == null) {
+        evidence = text.build();
+      }
+      return evidence;
+    }
+  }
+
+  /** Text evidence for one mode, kept as its parts until it is needed. */
+  private static final class TextEvidence {
+    private final String input;
+    private final ModeText.Match match;
+    private final Map<String, String> rawByStem;
+    private final double weight;
+    private final double confidence;
+    private final double contribution;
+
+    TextEvidence(String input, ModeText.Match match, Map<String, String> rawByStem, double weight,
+        double confidence) {
+      this.input = input;
+      this.match = match;
+      this.rawByStem = rawByStem;
+      this.weight = weight;
+      this.confidence = confidence;
+      this.contribution = round(weight * confidence);
+    }
+
+    Evidence build() {
+      return new Evidence(input, EvidenceKind.TEXT, false, Optional.empty(), Optional.of(match.field().label),
+          raw(match.words(), rawByStem), "", weight, confidence, contribution);
     }
   }
 
@@ -302,29 +419,51 @@ public final class Engine {
     Map<String, Set<String>> crossedOn = new HashMap<>();
     for (Reading reading : readings) {
       for (Item item : reading.evidence()) {
-        if (item.feature() != null && !item.evidence().against()) {
-          crossedOn.computeIfAbsent(item.evidence().symptom().orElseThrow(), k -> new HashSet<>()).add(item.feature());
+        if (item.feature() != null && !item.against()) {
+          crossedOn.computeIfAbsent(item.symptom(), k -> new HashSet<>()).add(item.feature());
         }
       }
     }
-    Map<String, Map<String, Evidence>> byMode = new LinkedHashMap<>();
-    Map<String, FailureMode> modes = new HashMap<>();
+    // Per mode, its pieces of evidence in the order found; per input and mode, each source counts once: its
+    // strongest piece (the first among equals).
+    List<List<Item>> byMode = new ArrayList<>(java.util.Collections.nCopies(liveModes.size(), null));
+    int[][] inputOf = new int[liveModes.size()][];
+    List<Integer> touched = new ArrayList<>();
     for (int i = 0; i < readings.size(); i++) {
       for (Item item : readings.get(i).evidence()) {
         if (item.healthy()) {
-          Set<String> crossed = crossedOn.getOrDefault(item.evidence().symptom().orElseThrow(), Set.of());
+          Set<String> crossed = crossedOn.getOrDefault(item.symptom(), Set.of());
           if (!crossed.isEmpty() && (item.feature().isEmpty() || !crossed.equals(Set.of(item.feature())))) {
             continue; // shown in the reading's measurements, but no evidence against a symptom seen elsewhere
           }
         }
-        modes.put(item.mode().id(), item.mode());
-        // Per input and mode, each source counts once: its strongest piece of evidence.
-        byMode.computeIfAbsent(item.mode().id(), k -> new LinkedHashMap<>())
-            .merge(i + ":" + item.source(), item.evidence(),
-                (a, b) -> b.contribution() > a.contribution() ? b : a);
+        int m = item.index();
+        List<Item> list = byMode.get(m);
+        if (list == null) {
+          list = new ArrayList<>(4);
+          byMode.set(m, list);
+          inputOf[m] = new int[4];
+          touched.add(m);
+        }
+        int at = -1;
+        for (int k = 0; k < list.size(); k++) {
+          if (inputOf[m][k] == i && list.get(k).source().equals(item.source())) {
+            at = k;
+            break;
+          }
+        }
+        if (at < 0) {
+          if (list.size() == inputOf[m].length) {
+            inputOf[m] = java.util.Arrays.copyOf(inputOf[m], list.size() * 2);
+          }
+          inputOf[m][list.size()] = i;
+          list.add(item);
+        } else if (item.contribution() > list.get(at).contribution()) {
+          list.set(at, item);
+        }
       }
     }
-    List<Candidate> candidates = rank(byMode, modes, stages, minScore, limit);
+    List<Candidate> candidates = rank(byMode, touched, stages, minScore, limit);
     return new Result(resolutions, unrecognized, candidates, ranker.plan(candidates), notes);
   }
 
@@ -498,7 +637,7 @@ public final class Engine {
     boolean contrast = false;
     boolean numberChange = false;
     boolean negation = false;
-    Analysis analysis = Analysis.of(input, negationPhrases, tuning.passageWords());
+    Analysis analysis = Analysis.of(input, negationPhrases, tuning.passageWords(), this::stem);
     // A name or a symptom found in a long text is one phrase among many: it counts in proportion to how much of the
     // text one passage is, fully in an input of up to one passage.
     double inText = Math.min(1.0, (double) tuning.passageWords() / Math.max(1, analysis.contentWords()));
@@ -627,7 +766,7 @@ public final class Engine {
     }
     double density = Math.min(1.0, (double) tuning.passageWords() / Math.max(1, contentWords));
     return new Detector.Signals(best == null ? 0 : best.score(), scores.core(), scores.routine(), density, problem,
-        contrast, numberChange, negation, best == null ? 0 : best.words().size(), contentWords,
+        contrast, numberChange, negation, best == null ? 0 : best.matched(), contentWords,
         coverage(best == null ? 0 : best.score(), words), rarest);
   }
 
@@ -643,20 +782,18 @@ public final class Engine {
   /** Adds text evidence for every mode that shares words with the input; returns the input words that gave any. */
   private List<String> text(String input, ModeText.Scores scores, Detector.Signals signals,
       Map<String, String> rawByStem, List<Item> items) {
-    Set<String> used = new LinkedHashSet<>();
     double scale = signals.best() == 0 ? 0 : signals.coverage() / signals.best();
+    boolean any = false;
     for (ModeText.Match match : scores.modes()) {
       double confidence = round(match.score() * scale);
       if (confidence == 0) {
         continue;
       }
-      List<String> words = raw(match.words(), rawByStem);
-      used.addAll(words);
-      Evidence e = new Evidence(input, EvidenceKind.TEXT, false, Optional.empty(), Optional.of(match.field().label),
-          words, "", tuning.textWeight(), confidence, round(tuning.textWeight() * confidence));
-      items.add(new Item(match.mode(), "text", e));
+      any = true;
+      items.add(new Item(match.mode(), match.index(),
+          new TextEvidence(input, match, rawByStem, tuning.textWeight(), confidence)));
     }
-    return new ArrayList<>(used);
+    return any ? raw(scores.used(), rawByStem) : List.of();
   }
 
   /** A denial listed in a resolution as ruling something out covers at least this share of one of its names. */
@@ -727,11 +864,12 @@ public final class Engine {
     String id = m.symptom().id();
     double specificity = specificity(id);
     EvidenceKind kind = m.kind() == MatchKind.SIGNAL ? EvidenceKind.MEASURED : EvidenceKind.SYMPTOM;
+    String source = (against ? "-" : "+") + id;
     for (Weighted w : modesBySymptom.getOrDefault(id, List.of())) {
       double weight = round(w.weight() * specificity);
       Evidence e = new Evidence(input, kind, against, Optional.of(id), Optional.empty(), words, detail, weight,
           round(m.confidence()), round(weight * m.confidence()));
-      items.add(new Item(w.mode(), (against ? "-" : "+") + id, e, feature));
+      items.add(new Item(w.mode(), w.index(), source, e, feature));
     }
   }
 
@@ -739,54 +877,101 @@ public final class Engine {
       List<Item> items) {
     Evidence e = new Evidence(input, EvidenceKind.NAMED, against, Optional.empty(), Optional.empty(), words, "",
         tuning.namedStrength(), round(share), round(tuning.namedStrength() * share));
-    items.add(new Item(mode, (against ? "-" : "+") + "named", e));
+    items.add(new Item(mode, modeIndex.get(mode.id()), against ? "-named" : "+named", e, null));
   }
 
-  private List<Candidate> rank(Map<String, Map<String, Evidence>> byMode, Map<String, FailureMode> modes,
-      Set<Stage> stages, double floor, int limit) {
-    record Scored(FailureMode mode, double score, List<Evidence> evidence) {}
-    List<Scored> scored = new ArrayList<>();
-    for (Map.Entry<String, Map<String, Evidence>> entry : byMode.entrySet()) {
-      FailureMode mode = modes.get(entry.getKey());
-      if (!stages.contains(mode.stage()) || mode.deprecated()) {
+  private List<Candidate> rank(List<List<Item>> byMode, List<Integer> touched, Set<Stage> stages, double floor,
+      int limit) {
+    int n = 0;
+    int[] index = new int[touched.size()];
+    double[] score = new double[touched.size()];
+    for (int m : touched) {
+      FailureMode mode = liveModes.get(m);
+      if (!stages.contains(mode.stage())) {
         continue;
       }
       double miss = 1.0;
       double kept = 1.0;
       boolean any = false;
-      for (Evidence e : entry.getValue().values()) {
-        if (e.against()) {
-          kept *= 1.0 - e.contribution();
+      for (Item item : byMode.get(m)) {
+        if (item.against()) {
+          kept *= 1.0 - item.contribution();
         } else {
-          miss *= 1.0 - e.contribution();
+          miss *= 1.0 - item.contribution();
           any = true;
         }
       }
-      double score = round((1.0 - miss) * kept);
-      if (any && score >= floor) {
-        List<Evidence> evidence = new ArrayList<>(entry.getValue().values());
-        evidence.sort(Comparator.comparing(Evidence::against)
-            .thenComparing(Comparator.comparingDouble(Evidence::contribution).reversed()));
-        scored.add(new Scored(mode, score, evidence));
+      double s = round((1.0 - miss) * kept);
+      if (any && s >= floor) {
+        index[n] = m;
+        score[n] = s;
+        n++;
       }
     }
-    scored.sort(Comparator.comparingDouble(Scored::score).reversed()
-        .thenComparing(s -> s.mode().stage().debuggingOrder())
-        .thenComparing(s -> s.mode().id()));
-    List<Candidate> out = new ArrayList<>();
-    for (Scored s : scored) {
-      if (out.size() == limit) {
-        break;
+    // Highest score first; ties in debugging order, then by id. Only the first {@code limit} are put in order.
+    int keep = Math.min(limit, n);
+    for (int i = 0; i < keep; i++) {
+      int best = i;
+      for (int j = i + 1; j < n; j++) {
+        if (before(index[j], score[j], index[best], score[best])) {
+          best = j;
+        }
       }
-      out.add(new Candidate(out.size() + 1, s.mode(), s.score(), s.evidence(), explain(s.mode(), s.evidence())));
+      int ti = index[i];
+      index[i] = index[best];
+      index[best] = ti;
+      double ts = score[i];
+      score[i] = score[best];
+      score[best] = ts;
+    }
+    List<Candidate> out = new ArrayList<>(keep);
+    for (int i = 0; i < keep; i++) {
+      FailureMode mode = liveModes.get(index[i]);
+      List<Item> items = byMode.get(index[i]);
+      List<Evidence> evidence = new ArrayList<>(items.size());
+      // For first, then against; each by contribution, strongest first; equal ones in the order found.
+      for (int pass = 0; pass < 2; pass++) {
+        int from = evidence.size();
+        for (Item item : items) {
+          if (item.against() == (pass == 1)) {
+            evidence.add(item.evidence());
+          }
+        }
+        for (int a = from + 1; a < evidence.size(); a++) {
+          Evidence e = evidence.get(a);
+          int b = a - 1;
+          while (b >= from && evidence.get(b).contribution() < e.contribution()) {
+            evidence.set(b + 1, evidence.get(b));
+            b--;
+          }
+          evidence.set(b + 1, e);
+        }
+      }
+      out.add(new Candidate(i + 1, mode, score[i], evidence, explain(mode, evidence)));
     }
     return out;
   }
 
+  /** Returns whether mode {@code a} with score {@code sa} ranks before mode {@code b} with score {@code sb}. */
+  private boolean before(int a, double sa, int b, double sb) {
+    if (sa != sb) {
+      return sa > sb;
+    }
+    FailureMode ma = liveModes.get(a);
+    FailureMode mb = liveModes.get(b);
+    int order = Integer.compare(ma.stage().debuggingOrder(), mb.stage().debuggingOrder());
+    return order != 0 ? order < 0 : ma.id().compareTo(mb.id()) < 0;
+  }
+
   private static String explain(FailureMode mode, List<Evidence> evidence) {
     Evidence top = evidence.get(0);
-    long more = evidence.stream().filter(e -> !e.against()).count() - 1;
-    long against = evidence.stream().filter(Evidence::against).count();
+    int against = 0;
+    for (Evidence e : evidence) {
+      if (e.against()) {
+        against++;
+      }
+    }
+    int more = evidence.size() - against - 1;
     StringBuilder out = new StringBuilder(mode.name()).append(" (").append(mode.stage().id()).append(") is ");
     switch (top.kind()) {
       case NAMED:

@@ -200,14 +200,107 @@ final class ModeText {
   }
 
   /**
-   * What a passage's words give one mode.
-   *
-   * @param mode the mode
-   * @param score the BM25F score
-   * @param words the words that matched, strongest first
-   * @param field the field that gave the most
+   * What a passage's words give one mode. The words are put in order only when asked for: most matches never make
+   * it into a diagnosis.
    */
-  record Match(FailureMode mode, double score, List<String> words, Field field) {}
+  static final class Match {
+    private final FailureMode mode;
+    private final int index;
+    private final double score;
+    private final Field field;
+    private final int matched;
+    private final Hits hits;
+    private List<String> words;
+
+    Match(FailureMode mode, int index, double score, Field field, int matched, Hits hits) {
+      this.mode = mode;
+      this.index = index;
+      this.score = score;
+      this.field = field;
+      this.matched = matched;
+      this.hits = hits;
+    }
+
+    /** Returns the mode. */
+    FailureMode mode() {
+      return mode;
+    }
+
+    /** Returns the mode's index in the index's live modes. */
+    int index() {
+      return index;
+    }
+
+    /** Returns the BM25F score. */
+    double score() {
+      return score;
+    }
+
+    /** Returns the field that gave the most. */
+    Field field() {
+      return field;
+    }
+
+    /** Returns how many distinct words matched. */
+    int matched() {
+      return matched;
+    }
+
+    /** Returns the words that matched, those that gave the most first, ties alphabetical. */
+    List<String> words() {
+      if (words == null) {
+        words = hits.words(index, matched);
+      }
+      return words;
+    }
+  }
+
+  /** Every (word, mode, gain) of one scoring, in the order found; read back per mode on demand. */
+  static final class Hits {
+    private String[] word = new String[64];
+    private int[] mode = new int[64];
+    private double[] gain = new double[64];
+    private int size;
+
+    void add(String w, int m, double g) {
+      if (size == word.length) {
+        word = Arrays.copyOf(word, size * 2);
+        mode = Arrays.copyOf(mode, size * 2);
+        gain = Arrays.copyOf(gain, size * 2);
+      }
+      word[size] = w;
+      mode[size] = m;
+      gain[size] = g;
+      size++;
+    }
+
+    List<String> words(int m, int count) {
+      String[] w = new String[count];
+      double[] g = new double[count];
+      int n = 0;
+      for (int i = 0; i < size && n < count; i++) {
+        if (mode[i] == m) {
+          w[n] = word[i];
+          g[n] = gain[i];
+          n++;
+        }
+      }
+      // Insertion sort: a handful of words, most gain first, ties alphabetical.
+      for (int i = 1; i < n; i++) {
+        String wi = w[i];
+        double gi = g[i];
+        int j = i - 1;
+        while (j >= 0 && (g[j] < gi || g[j] == gi && w[j].compareTo(wi) > 0)) {
+          w[j + 1] = w[j];
+          g[j + 1] = g[j];
+          j--;
+        }
+        w[j + 1] = wi;
+        g[j + 1] = gi;
+      }
+      return Arrays.asList(Arrays.copyOf(w, n));
+    }
+  }
 
   /**
    * The scores of one text.
@@ -216,8 +309,9 @@ final class ModeText {
    * @param routine the score of the routine document
    * @param core the best mode's score from its core fields alone (names, summary, symptoms, mechanisms, detection):
    *     the vocabulary of failures, without the narrative of presentations and case studies
+   * @param used the words, in input order, that matched some mode in {@code modes}
    */
-  record Scores(List<Match> modes, double routine, double core) {}
+  record Scores(List<Match> modes, double routine, double core, List<String> used) {}
 
   /**
    * Scores every mode that shares a word with the passage. Each distinct word counts once; a word given with a
@@ -227,14 +321,10 @@ final class ModeText {
     int docs = modes.size() + 1;
     double[] total = new double[docs];
     double[] core = new double[docs];
-    double[][] byField = new double[docs][];
+    double[] byField = new double[docs * FIELDS.length];
+    int[] matched = new int[docs];
     boolean[] withExactWord = new boolean[docs];
-    List<List<String>> matchedWords = new ArrayList<>(docs);
-    List<List<Double>> matchedGains = new ArrayList<>(docs);
-    for (int i = 0; i < docs; i++) {
-      matchedWords.add(null);
-      matchedGains.add(null);
-    }
+    Hits hits = new Hits();
     for (Map.Entry<String, Double> w : words.entrySet()) {
       List<Posting> list = postings.get(w.getKey());
       if (list == null) {
@@ -242,7 +332,8 @@ final class ModeText {
       }
       double weight = idf.get(w.getKey()) * w.getValue();
       boolean exact = w.getValue() == 1.0;
-      for (Posting p : list) {
+      for (int k = 0; k < list.size(); k++) {
+        Posting p = list.get(k);
         int d = p.mode();
         double gain = weight * p.saturated();
         total[d] += gain;
@@ -251,14 +342,11 @@ final class ModeText {
           core[d] += weight * p.coreSaturated();
           withExactWord[d] = true;
         }
-        if (byField[d] == null) {
-          byField[d] = new double[FIELDS.length];
-          matchedWords.set(d, new ArrayList<>());
-          matchedGains.set(d, new ArrayList<>());
+        byField[d * FIELDS.length + p.bestField()] += gain;
+        matched[d]++;
+        if (d != routine) {
+          hits.add(w.getKey(), d, gain);
         }
-        byField[d][p.bestField()] += gain;
-        matchedWords.get(d).add(w.getKey());
-        matchedGains.get(d).add(gain);
       }
     }
     List<Match> out = new ArrayList<>();
@@ -270,29 +358,32 @@ final class ModeText {
       bestCore = Math.max(bestCore, core[d]);
       int bestField = 0;
       for (int f = 1; f < FIELDS.length; f++) {
-        if (byField[d][f] > byField[d][bestField]) {
+        if (byField[d * FIELDS.length + f] > byField[d * FIELDS.length + bestField]) {
           bestField = f;
         }
       }
-      out.add(new Match(modes.get(d), total[d], byGain(matchedWords.get(d), matchedGains.get(d)), FIELDS[bestField]));
+      out.add(new Match(modes.get(d), d, total[d], FIELDS[bestField], matched[d], hits));
     }
-    return new Scores(out, total[routine], bestCore);
+    List<String> used = new ArrayList<>();
+    if (!out.isEmpty()) {
+      for (String w : words.keySet()) {
+        List<Posting> list = postings.get(w);
+        if (list == null) {
+          continue;
+        }
+        for (Posting p : list) {
+          if (p.mode() != routine && withExactWord[p.mode()]) {
+            used.add(w);
+            break;
+          }
+        }
+      }
+    }
+    return new Scores(out, total[routine], bestCore, used);
   }
 
-  /** Returns the words, those that gave the most first, ties alphabetical. */
-  private static List<String> byGain(List<String> words, List<Double> gains) {
-    Integer[] order = new Integer[words.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(order, (a, b) -> {
-      int c = Double.compare(gains.get(b), gains.get(a));
-      return c != 0 ? c : words.get(a).compareTo(words.get(b));
-    });
-    List<String> out = new ArrayList<>(order.length);
-    for (Integer i : order) {
-      out.add(words.get(i));
-    }
-    return out;
+  /** Returns the live modes, in catalog order: a mode's index in them is its index everywhere in the engine. */
+  List<FailureMode> modes() {
+    return modes;
   }
 }
