@@ -30,6 +30,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Annotates alerts with a diagnosis: JSON in, JSON out, for a webhook or a stream processor. Thread-safe; build one
@@ -104,6 +105,9 @@ public final class AlertAnnotator {
   private static final List<String> OBSERVATION_FIELDS = List.of("metric", "value", "feature", "reference",
       "threshold", "samples", "referenceSamples");
   private static final String NESTED_REPORT = "$.report";
+  /** How Jackson names a place inside its messages, {@code [Source: REDACTED (...); line: 1, column: 1]}. */
+  private static final Pattern JACKSON_SOURCE =
+      Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
   private static final String RECORD = "record";
 
   private final Diagnoser diagnoser;
@@ -277,7 +281,8 @@ public final class AlertAnnotator {
           ? "it nests arrays and objects deeper than " + MAX_DEPTH + " levels" : "it is beyond what the parser"
           + " reads: " + message);
     } catch (JsonProcessingException e) {
-      throw new Problem(Rejection.Kind.NOT_JSON, at(e), RECORD, "not JSON: " + e.getOriginalMessage());
+      throw new Problem(Rejection.Kind.NOT_JSON, at(e), RECORD, "not JSON: "
+          + JACKSON_SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2"));
     } catch (IOException e) {
       // A byte array cannot fail to be read; kept for the checked signature.
       throw new UncheckedIOException(e);

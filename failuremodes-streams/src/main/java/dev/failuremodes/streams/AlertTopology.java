@@ -3,6 +3,7 @@ package dev.failuremodes.streams;
 import dev.failuremodes.CatalogException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -110,6 +111,8 @@ public final class AlertTopology {
     private String outputTopic = DEFAULT_OUTPUT_TOPIC;
     private String deadLetterTopic = DEFAULT_DEAD_LETTER_TOPIC;
     private AlertAnnotator annotator;
+    /** What the processor calls; {@code annotator::annotate} unless a test puts a failing one in its place. */
+    private Function<byte[], Annotation> annotate;
 
     private Builder() {}
 
@@ -154,6 +157,13 @@ public final class AlertTopology {
      */
     public Builder annotator(AlertAnnotator annotator) {
       this.annotator = Objects.requireNonNull(annotator, "annotator");
+      this.annotate = annotator::annotate;
+      return this;
+    }
+
+    /** Sets what the processor calls in place of an annotator, for tests of failures no record can cause. */
+    Builder annotating(Function<byte[], Annotation> annotate) {
+      this.annotate = Objects.requireNonNull(annotate, "annotate");
       return this;
     }
 
@@ -172,7 +182,7 @@ public final class AlertTopology {
      *     record would be read again)
      */
     public Topology build() {
-      if (annotator == null) {
+      if (annotate == null) {
         throw new IllegalStateException("No annotator: call annotator(AlertAnnotator.create()) before build()");
       }
       if (inputTopic.equals(outputTopic) || inputTopic.equals(deadLetterTopic)) {
@@ -180,7 +190,7 @@ public final class AlertTopology {
             + " record would be read again; use topics of their own for output (" + outputTopic + ") and dead"
             + " letters (" + deadLetterTopic + ")");
       }
-      AlertAnnotator shared = annotator;
+      Function<byte[], Annotation> shared = annotate;
       Topology topology = new Topology();
       topology.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), inputTopic);
       topology.addProcessor(PROCESSOR, () -> new Annotate(shared), SOURCE);
@@ -201,10 +211,10 @@ public final class AlertTopology {
 
   /** Forwards each record to exactly one sink: annotated to the output, anything else to the dead letters. */
   private static final class Annotate implements Processor<byte[], byte[], byte[], byte[]> {
-    private final AlertAnnotator annotator;
+    private final Function<byte[], Annotation> annotator;
     private ProcessorContext<byte[], byte[]> context;
 
-    Annotate(AlertAnnotator annotator) {
+    Annotate(Function<byte[], Annotation> annotator) {
       this.annotator = annotator;
     }
 
@@ -217,7 +227,7 @@ public final class AlertTopology {
     public void process(Record<byte[], byte[]> record) {
       Annotation annotation;
       try {
-        annotation = annotator.annotate(record.value());
+        annotation = annotator.apply(record.value());
       } catch (CatalogException e) {
         throw e;
       } catch (RuntimeException e) {
