@@ -71,12 +71,12 @@ import java.util.regex.Pattern;
  *  "annotation": {
  *    "catalogVersion": "2026.11.2",
  *    "candidates": [                                  // the three most likely failure modes, most likely first
- *      {"rank": 1, "id": "data-drift", "name": "Data drift", "stage": "data", "score": 0.5922,
- *       "explanation": "Data drift (data) is indicated by ...",
- *       "evidence": ["'...' measures feature-distribution-shift: psi 0.41 > 0.25 on tenure_months (...)"],
- *       "moreEvidence": 2}],                          // present when more than five evidence lines were left out
+ *      {"rank": 1, "id": "data-drift", "name": "Data drift", "stage": "deployment-monitoring", "score": 0.9998,
+ *       "explanation": "Data drift (deployment-monitoring) is measured in ...",
+ *       "evidence": ["'...' measures feature-distribution-shift: psi 0.41 > 0.25 on tenure_months ..."],
+ *       "moreEvidence": 1}],                          // present when evidence lines beyond five were left out
  *    "firstFixes": [                                  // the first three steps of the fix plan
- *      {"id": "monitor-feature-drift", "name": "...", "addresses": ["data-drift"]}],
+ *      {"id": "drift-detection", "name": "Set up drift detection", "addresses": ["data-drift"]}],
  *    "unrecognized": [{"input": "...", "suggestions": ["..."]}],
  *    "note": "..."}}                                  // present only when there is no candidate, saying why
  * }</pre>

@@ -140,7 +140,8 @@ class AlertAnnotatorTest {
 
   @Test
   void annotate_healthyValues_saysSoInTheNote() throws Exception {
-    JsonNode out = annotated(utf8("{\"observations\": [{\"metric\": \"psi\", \"value\": 0.02, \"feature\": \"age\"}]}"));
+    JsonNode out = annotated(utf8("{\"observations\": [{\"metric\": \"psi\", \"value\": 0.02,"
+        + " \"feature\": \"age\"}]}"));
 
     assertThat(out.at("/annotation/candidates")).isEmpty();
     assertThat(out.at("/annotation/note").asText())
