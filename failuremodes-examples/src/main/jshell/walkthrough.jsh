@@ -27,8 +27,8 @@ System.out.println(d);
 
 // 3. What each input was read as.
 d.resolutions().forEach(System.out::println);
-//> 'accuracy dropped right after the release' → words right, release, after, accuracy, dropped
-//> 'validation AUC 0.995' → suspiciously-high-performance (signal 0.95); measured validation-score 0.995 > 0.99; words auc, validation
+//> 'accuracy dropped right after the release' → words accuracy, dropped, right, after, release
+//> 'validation AUC 0.995' → suspiciously-high-performance (signal 0.95); measured validation-score 0.995 > 0.99; words validation, auc
 
 // 4. Why the top candidate ranks first: its evidence, strongest first.
 d.top().get().evidence().forEach(System.out::println);
