@@ -141,6 +141,15 @@ class AlertmanagerReaderTest {
   }
 
   @Test
+  void reportException_givesItsPartsSeparately() {
+    ReportException e = org.assertj.core.api.Assertions.catchThrowableOfType(ReportException.class,
+        () -> Report.read(sample("malformed-labels-not-object.json")));
+    assertThat(e.source()).isEqualTo(sample("malformed-labels-not-object.json").toString());
+    assertThat(e.location()).isEqualTo("$.alerts[0].labels");
+    assertThat(e.problem()).isEqualTo("expected an object but found array [\"alertname\",\"X\"]");
+  }
+
+  @Test
   void read_unknownShape_listsTheFormatsAndSaysToNameOne() {
     assertThatThrownBy(() -> Report.read(sample("malformed-alerts-not-array.json")))
         .isInstanceOf(ReportException.class)
