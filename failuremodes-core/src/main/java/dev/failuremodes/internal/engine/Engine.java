@@ -108,7 +108,7 @@ public final class Engine {
     for (int i = 0; i < liveModes.size(); i++) {
       modeIndex.put(liveModes.get(i).id(), i);
     }
-    this.ranker = new Ranker(id -> catalog.fix(id).orElse(null), tuning);
+    this.ranker = new Ranker(liveModes, id -> catalog.fix(id).orElse(null), tuning);
     Map<FailureMode, List<String>> modeNames = new LinkedHashMap<>();
     for (FailureMode m : catalog.failureModes()) {
       if (m.deprecated()) {

@@ -1,24 +1,50 @@
 package dev.failuremodes.internal.engine;
 
 import dev.failuremodes.Candidate;
+import dev.failuremodes.FailureMode;
 import dev.failuremodes.Fix;
 import dev.failuremodes.PlannedFix;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Orders the fixes of ranked candidates into a plan. */
+/** Orders the fixes of ranked candidates into a plan. Immutable and thread-safe once built. */
 final class Ranker {
-  private final Function<String, Fix> fixes;
   private final Tuning tuning;
+  /** Per mode id, its fixes that exist and are not deprecated, each with its place in the mode's own order. */
+  private final Map<String, Placed[]> fixesByMode = new HashMap<>();
 
-  Ranker(Function<String, Fix> fixes, Tuning tuning) {
-    this.fixes = fixes;
+  /** A fix at its place in a mode's own order of fixes. */
+  private record Placed(Fix fix, int place) {}
+
+  Ranker(List<FailureMode> modes, Function<String, Fix> fixes, Tuning tuning) {
     this.tuning = tuning;
+    for (FailureMode m : modes) {
+      List<Placed> placed = new ArrayList<>();
+      List<String> ids = m.fixes();
+      for (int i = 0; i < ids.size(); i++) {
+        Fix fix = fixes.apply(ids.get(i));
+        if (fix != null && !fix.deprecated()) {
+          placed.add(new Placed(fix, i));
+        }
+      }
+      fixesByMode.put(m.id(), placed.toArray(new Placed[0]));
+    }
+  }
+
+  /** One fix of the plan while it is put together. */
+  private static final class Step {
+    final Fix fix;
+    final List<String> addresses = new ArrayList<>(2);
+    double usefulness;
+    int earliest = Integer.MAX_VALUE;
+    long bucket;
+
+    Step(Fix fix) {
+      this.fix = fix;
+    }
   }
 
   /**
@@ -28,35 +54,55 @@ final class Ranker {
    * appears once and lists them all.
    */
   List<PlannedFix> plan(List<Candidate> candidates) {
-    Map<String, Double> usefulness = new LinkedHashMap<>();
-    Map<String, List<String>> addresses = new LinkedHashMap<>();
-    Map<String, Integer> earliest = new HashMap<>();
+    Map<String, Step> byId = new HashMap<>();
+    List<Step> steps = new ArrayList<>();
     for (Candidate c : candidates) {
-      List<String> ids = c.failureMode().fixes();
-      for (int i = 0; i < ids.size(); i++) {
-        String id = ids.get(i);
-        Fix fix = fixes.apply(id);
-        if (fix == null || fix.deprecated()) {
-          continue;
+      Placed[] placed = fixesByMode.get(c.id());
+      if (placed == null) {
+        continue;
+      }
+      for (Placed p : placed) {
+        Step step = byId.get(p.fix().id());
+        if (step == null) {
+          step = new Step(p.fix());
+          byId.put(p.fix().id(), step);
+          steps.add(step);
         }
-        usefulness.merge(id, c.score() / (1.0 + tuning.fixPositionDiscount() * i), Double::sum);
-        addresses.computeIfAbsent(id, k -> new ArrayList<>()).add(c.id());
-        earliest.merge(id, i, Math::min);
+        step.usefulness += c.score() / (1.0 + tuning.fixPositionDiscount() * p.place());
+        step.addresses.add(c.id());
+        step.earliest = Math.min(step.earliest, p.place());
       }
     }
-    List<PlannedFix> plan = new ArrayList<>();
-    usefulness.forEach((id, u) -> plan.add(new PlannedFix(fixes.apply(id), addresses.get(id), Engine.round(u))));
-    plan.sort(Comparator.comparing((PlannedFix p) -> p.fix().leverage(), Comparator.reverseOrder())
-        .thenComparing(p -> -bucket(p.usefulness()))
-        .thenComparing(p -> p.fix().stage().debuggingOrder())
-        .thenComparing(p -> p.fix().effort().ordinal())
-        .thenComparing(p -> earliest.get(p.fix().id()))
-        .thenComparing(p -> p.fix().id()));
+    for (Step s : steps) {
+      s.usefulness = Engine.round(s.usefulness);
+      s.bucket = Math.round(s.usefulness * tuning.planBuckets()); // near-equal fixes fall back to debugging order
+    }
+    steps.sort(Ranker::compare);
+    List<PlannedFix> plan = new ArrayList<>(steps.size());
+    for (Step s : steps) {
+      plan.add(new PlannedFix(s.fix, s.addresses, s.usefulness));
+    }
     return plan;
   }
 
-  /** Coarse usefulness, so that near-equal fixes are ordered by debugging stage rather than by noise. */
-  private long bucket(double usefulness) {
-    return Math.round(usefulness * tuning.planBuckets());
+  private static int compare(Step a, Step b) {
+    int c = b.fix.leverage().compareTo(a.fix.leverage());
+    if (c != 0) {
+      return c;
+    }
+    c = Long.compare(b.bucket, a.bucket);
+    if (c != 0) {
+      return c;
+    }
+    c = Integer.compare(a.fix.stage().debuggingOrder(), b.fix.stage().debuggingOrder());
+    if (c != 0) {
+      return c;
+    }
+    c = Integer.compare(a.fix.effort().ordinal(), b.fix.effort().ordinal());
+    if (c != 0) {
+      return c;
+    }
+    c = Integer.compare(a.earliest, b.earliest);
+    return c != 0 ? c : a.fix.id().compareTo(b.fix.id());
   }
 }

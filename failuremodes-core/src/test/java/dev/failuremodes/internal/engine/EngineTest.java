@@ -154,7 +154,7 @@ class EngineTest {
 
   @Test
   void plan_nearEqualUsefulnessFallsBackToDebuggingOrder() {
-    Ranker ranker = new Ranker(id -> CATALOG.fix(id).orElse(null), Tuning.DEFAULT);
+    Ranker ranker = new Ranker(CATALOG.failureModes(), id -> CATALOG.fix(id).orElse(null), Tuning.DEFAULT);
     // time-based-split (evaluation) is slightly more useful than strict-split (data), within one bucket of 0.1:
     // the earlier stage goes first. With finer buckets the more useful one would.
     List<Candidate> candidates = List.of(
@@ -162,7 +162,7 @@ class EngineTest {
         new Candidate(2, CATALOG.requireFailureMode("overfitting"), 0.625, List.of(), "x"));
     assertThat(ranker.plan(candidates)).extracting(p -> p.fix().id())
         .containsExactly("strict-split", "time-based-split", "regularize");
-    Ranker fine = new Ranker(id -> CATALOG.fix(id).orElse(null), Tuning.DEFAULT.with("planBuckets", 1000));
+    Ranker fine = new Ranker(CATALOG.failureModes(), id -> CATALOG.fix(id).orElse(null), Tuning.DEFAULT.with("planBuckets", 1000));
     assertThat(fine.plan(candidates)).extracting(p -> p.fix().id())
         .containsExactly("time-based-split", "strict-split", "regularize");
   }
