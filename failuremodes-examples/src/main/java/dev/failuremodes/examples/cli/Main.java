@@ -2,16 +2,18 @@ package dev.failuremodes.examples.cli;
 
 import dev.failuremodes.Catalog;
 import dev.failuremodes.FailureModes;
-import dev.failuremodes.FailureModesException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code failuremodes} command-line tool: browse the bundled catalog and diagnose symptoms.
  *
- * <p>Exit codes: 0 success; 2 usage error (unknown option, command or id); 3 nothing recognised, or
+ * <p>Exit codes: 0 the command printed its result; 1 the library failed (such as a missing catalog jar) or a bug;
+ * 2 usage error (unknown option or command, bad value, missing or unreadable file); 3 nothing recognised, or
  * {@code --strict} and something unrecognised.
  */
 @Command(
@@ -24,20 +26,24 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
-  /** Exit code when the library itself failed, such as a missing or invalid bundled catalog. */
+  /** Exit code when the library failed (such as a missing bundled catalog), or on a bug. */
   public static final int FAILURE = 1;
   /** Exit code for a usage error. */
   public static final int USAGE = 2;
-  /** Exit code when nothing the user gave was recognised. */
+  /** Exit code when nothing the user gave was recognised, or {@code --strict} and something was not. */
   public static final int NOTHING_RECOGNISED = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  Main() {}
+  private final Supplier<Catalog> catalog;
 
-  /** Returns the bundled catalog; loaded on first use, inside command execution, so its errors are handled. */
+  Main(Supplier<Catalog> catalog) {
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+  }
+
+  /** Returns the catalog; loaded on first use, inside command execution, so its errors are handled. */
   Catalog catalog() {
-    return FailureModes.catalog();
+    return catalog.get();
   }
 
   /** Runs the tool and exits with its exit code. */
@@ -49,32 +55,33 @@ public final class Main implements Runnable {
 
   /** Runs the tool in-process over the bundled catalog, writing to the given streams; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    return run(args, out, err, FailureModes::catalog);
+  }
+
+  /** Runs the tool over the catalog {@code catalog} supplies; for tests of the library failing. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Supplier<Catalog> catalog) {
+    CommandLine cli = new CommandLine(new Main(catalog));
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExitCodeExceptionMapper(e -> USAGE);
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (e instanceof UsageException) {
-            commandLine.getErr().println(e.getMessage());
-            return USAGE;
-          }
-          if (e instanceof FailureModesException) {
-            // A broken or missing catalog: the message says what and how to fix it; a stack trace would not help.
-            commandLine.getErr().println(e.getMessage());
-            return FAILURE;
-          }
-          throw e;
-        });
-    int code = cli.execute(args);
+    cli.setParameterExceptionHandler((e, arguments) -> ErrorReport.of(e).print(err));
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> ErrorReport.of(e).print(err));
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (RuntimeException e) {
+      // picocli lets a few exceptions through its handlers, such as the version provider's (a missing catalog).
+      code = ErrorReport.of(e).print(err);
+    }
     out.flush();
     err.flush();
     return code;
   }
 
+  /** Without a command there is nothing to do: a usage error, not the help (which {@code --help} prints). */
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: give one of diagnose, evaluate,"
+        + " stages, list, show or help.");
   }
 
   /** A user error found after parsing, such as an unknown id; reported on stderr with exit code 2. */
@@ -86,7 +93,7 @@ public final class Main implements Runnable {
     }
   }
 
-  /** Prints the library and catalog versions. */
+  /** Prints the catalog version. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
