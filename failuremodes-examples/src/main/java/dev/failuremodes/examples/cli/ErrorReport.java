@@ -1,10 +1,15 @@
 package dev.failuremodes.examples.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failuremodes.FailureModesException;
 import dev.failuremodes.UnknownSymptomException;
 import dev.failuremodes.Unrecognized;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +18,12 @@ import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /**
- * Why a command did not print its result: the kind, the exit code and the message for people (on stderr).
+ * Why a command did not print its result: the kind, the exit code, the message for people (on stderr) and, with
+ * {@code --json}, the same as a JSON object on stdout:
+ *
+ * <pre>{@code
+ * {"error": {"kind": "usage", "message": "...", "exitCode": 2, "suggestions": [], "unrecognized": []}}
+ * }</pre>
  *
  * @param kind what went wrong, which sets the exit code
  * @param message what stderr says: the input, the valid choices and how to fix it
@@ -23,6 +33,8 @@ import picocli.CommandLine;
  */
 record ErrorReport(Kind kind, String message, List<String> suggestions, List<Unrecognized> unrecognized,
     String trace) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** What went wrong; each kind has its exit code. */
   enum Kind {
     /** The library failed, such as a missing bundled catalog, or the tool has a bug. */
@@ -43,7 +55,7 @@ record ErrorReport(Kind kind, String message, List<String> suggestions, List<Unr
       return exitCode;
     }
 
-    /** Returns the kind in lower case: {@code failure}, {@code usage} or {@code unrecognized}. */
+    /** Returns the kind as written in JSON: {@code failure}, {@code usage} or {@code unrecognized}. */
     String id() {
       return name().toLowerCase(Locale.ROOT);
     }
@@ -126,14 +138,44 @@ record ErrorReport(Kind kind, String message, List<String> suggestions, List<Unr
     return kind.exitCode();
   }
 
-  /** Prints the message (and a bug's stack trace) on {@code err}; returns the exit code. */
-  int print(PrintWriter err) {
+  /**
+   * Prints the message (and a bug's stack trace) on {@code err} and, if {@code json}, the JSON object on {@code out};
+   * returns the exit code.
+   */
+  int print(PrintWriter out, PrintWriter err, boolean json) {
     err.println(message);
     if (!trace.isEmpty()) {
       err.print(trace);
     }
     err.flush();
+    if (json) {
+      out.println(toJson());
+      out.flush();
+    }
     return exitCode();
+  }
+
+  /** Returns {@code {"error": {"kind", "message", "exitCode", "suggestions", "unrecognized"}}}, pretty-printed. */
+  String toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode error = root.putObject("error");
+    error.put("kind", kind.id());
+    error.put("message", message.replace(System.lineSeparator(), "\n"));
+    error.put("exitCode", exitCode());
+    ArrayNode nearest = error.putArray("suggestions");
+    suggestions.forEach(nearest::add);
+    ArrayNode inputs = error.putArray("unrecognized");
+    for (Unrecognized u : unrecognized) {
+      ObjectNode input = inputs.addObject();
+      input.put("input", u.input());
+      ArrayNode ids = input.putArray("suggestions");
+      u.suggestions().forEach(ids::add);
+    }
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write an error as JSON", e);
+    }
   }
 
   /** Returns the kind and the first line of the message. */

@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
  * The {@code failuremodes} command-line tool: browse the bundled catalog and diagnose symptoms.
  *
  * <p>Exit codes: 0 the command printed its result; 1 the library failed (such as a missing catalog jar) or a bug;
- * 2 usage error (unknown option or command, bad value, missing or unreadable file); 3 nothing recognised, or
- * {@code --strict} and something unrecognised.
+ * 2 usage error (unknown option or command, bad value, missing or unreadable file); 3 nothing recognised, or {@code --strict} and something unrecognised. With {@code --json} anywhere before
+ * {@code --}, a command that fails prints {@code {"error": {...}}} on stdout as well as its message on stderr.
  */
 @Command(
     name = "failuremodes",
@@ -60,21 +60,41 @@ public final class Main implements Runnable {
 
   /** Runs the tool over the catalog {@code catalog} supplies; for tests of the library failing. */
   static int run(String[] args, PrintWriter out, PrintWriter err, Supplier<Catalog> catalog) {
+    boolean json = jsonRequested(args);
     CommandLine cli = new CommandLine(new Main(catalog));
     cli.setOut(out);
     cli.setErr(err);
-    cli.setParameterExceptionHandler((e, arguments) -> ErrorReport.of(e).print(err));
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> ErrorReport.of(e).print(err));
+    cli.setParameterExceptionHandler((e, arguments) -> ErrorReport.of(e).print(out, err, json));
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> ErrorReport.of(e).print(out, err, json));
     int code;
     try {
       code = cli.execute(args);
     } catch (RuntimeException e) {
       // picocli lets a few exceptions through its handlers, such as the version provider's (a missing catalog).
-      code = ErrorReport.of(e).print(err);
+      code = ErrorReport.of(e).print(out, err, json);
     }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Returns whether {@code --json} (or {@code --json=true}) is among the options, that is before any {@code --}, for
+   * any command; read from the arguments themselves so that it holds when they cannot be parsed.
+   */
+  static boolean jsonRequested(String[] args) {
+    boolean json = false;
+    for (String arg : args) {
+      if (arg.equals("--")) {
+        break;
+      }
+      if (arg.equals("--json")) {
+        json = true;
+      } else if (arg.startsWith("--json=")) {
+        json = !arg.substring("--json=".length()).equalsIgnoreCase("false");
+      }
+    }
+    return json;
   }
 
   /** Without a command there is nothing to do: a usage error, not the help (which {@code --help} prints). */

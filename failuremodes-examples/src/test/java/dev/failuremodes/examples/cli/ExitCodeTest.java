@@ -44,7 +44,10 @@ class ExitCodeTest {
     Files.writeString(dir.resolve("bad-report.json"), "{\"receiver\":\"ml\",\"alerts\":[{\"labels\":[]}]}");
   }
 
-  /** Each row: exit code, stdout, stderr, arguments; FILE:name is a file in the temporary directory. */
+  /**
+   * Each row: exit code, stdout, stderr, arguments; FILE:name is a file in the temporary directory. With
+   * {@code --json} a failure prints a JSON error on stdout too.
+   */
   static Stream<Arguments> table() {
     return Stream.of(
         row(2, NOTHING, SOMETHING),
@@ -69,7 +72,7 @@ class ExitCodeTest {
         row(0, SOMETHING, NOTHING, "list", "--help"),
         row(2, NOTHING, SOMETHING, "list", "--stage", "modelling"),
         row(2, NOTHING, SOMETHING, "list", "--stage"),
-        row(2, NOTHING, SOMETHING, "list", "--json"),
+        row(2, SOMETHING, SOMETHING, "list", "--json"),
 
         row(0, SOMETHING, NOTHING, "show", "data-leakage"),
         row(0, SOMETHING, NOTHING, "show", "--help"),

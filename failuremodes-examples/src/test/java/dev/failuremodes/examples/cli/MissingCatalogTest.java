@@ -2,6 +2,8 @@ package dev.failuremodes.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,5 +53,17 @@ class MissingCatalogTest {
 
     assertThat(process.exitValue()).as(err).isEqualTo(args.endsWith("--help") ? 0 : Main.USAGE);
     assertThat(err).doesNotContain("catalog.json");
+  }
+
+  @Test
+  void json_withoutTheCatalogJar_printsAFailureObject() throws Exception {
+    Process process = start("diagnose", "--json", "model overfits");
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.exitValue()).as(out).isEqualTo(Main.FAILURE);
+    JsonNode error = new ObjectMapper().readTree(out).get("error");
+    assertThat(error.get("kind").asText()).isEqualTo("failure");
+    assertThat(error.get("exitCode").asInt()).isEqualTo(Main.FAILURE);
+    assertThat(error.get("message").asText()).contains("put dev.failuremodes:failuremodes-catalog on the class path");
   }
 }
