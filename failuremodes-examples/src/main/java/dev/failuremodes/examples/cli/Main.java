@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 /**
  * The {@code failuremodes} command-line tool: browse the bundled catalog and diagnose symptoms.
  *
- * <p>Exit codes: 0 the command printed its result; 1 the library failed (such as a missing catalog jar) or a bug;
- * 2 usage error (unknown option or command, bad value, missing or unreadable file); 3 nothing recognised, or {@code --strict} and something unrecognised. With {@code --json} anywhere before
+ * <p>Exit codes: 0 the command printed its result; 1 the library failed (such as a missing catalog jar), the output
+ * could not be written, or a bug; 2 usage error (unknown option or command, bad value, missing or unreadable file);
+ * 3 nothing recognised, or {@code --strict} and something unrecognised. With {@code --json} anywhere before
  * {@code --}, a command that fails prints {@code {"error": {...}}} on stdout as well as its message on stderr.
  */
 @Command(
@@ -26,12 +27,16 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
-  /** Exit code when the library failed (such as a missing bundled catalog), or on a bug. */
+  /** Exit code when the library failed (such as a missing bundled catalog), stdout failed, or on a bug. */
   public static final int FAILURE = 1;
   /** Exit code for a usage error. */
   public static final int USAGE = 2;
   /** Exit code when nothing the user gave was recognised, or {@code --strict} and something was not. */
   public static final int NOTHING_RECOGNISED = 3;
+
+  private static final String OUTPUT_FAILED = "Cannot write to standard output (is the disk full, or was the"
+      + " reading end of the pipe closed?); the output is incomplete. Free some space or send the output elsewhere,"
+      + " and run again.";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -53,7 +58,12 @@ public final class Main implements Runnable {
     System.exit(run(args, out, err));
   }
 
-  /** Runs the tool in-process over the bundled catalog, writing to the given streams; returns the exit code. */
+  /**
+   * Runs the tool in-process over the bundled catalog, writing to the given streams; returns the exit code.
+   *
+   * <p>If {@code out} reports an error ({@link PrintWriter#checkError()}) once the command is done, a message goes to
+   * {@code err} and the exit code is 1 whatever the command returned.
+   */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     return run(args, out, err, FailureModes::catalog);
   }
@@ -73,7 +83,11 @@ public final class Main implements Runnable {
       // picocli lets a few exceptions through its handlers, such as the version provider's (a missing catalog).
       code = ErrorReport.of(e).print(out, err, json);
     }
-    out.flush();
+    // PrintWriter never throws: a full disk or a closed pipe shows only here, and the output is lost.
+    if (out.checkError()) {
+      err.println(OUTPUT_FAILED);
+      code = FAILURE;
+    }
     err.flush();
     return code;
   }
