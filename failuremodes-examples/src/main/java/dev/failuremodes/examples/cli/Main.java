@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
  * could not be written, or a bug; 2 usage error (unknown option or command, bad value, missing or unreadable file);
  * 3 nothing recognised, or {@code --strict} and something unrecognised. With {@code --json} anywhere before
  * {@code --}, a command that fails prints {@code {"error": {...}}} on stdout as well as its message on stderr.
+ * Control and other non-printing characters are written as <code>&#92;uXXXX</code> on both streams.
  */
 @Command(
     name = "failuremodes",
@@ -61,8 +62,9 @@ public final class Main implements Runnable {
   /**
    * Runs the tool in-process over the bundled catalog, writing to the given streams; returns the exit code.
    *
-   * <p>If {@code out} reports an error ({@link PrintWriter#checkError()}) once the command is done, a message goes to
-   * {@code err} and the exit code is 1 whatever the command returned.
+   * <p>Control and other non-printing characters are escaped on both streams. If {@code out} reports an error
+   * ({@link PrintWriter#checkError()}) once the command is done, a message goes to {@code err} and the exit code is
+   * 1 whatever the command returned.
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     return run(args, out, err, FailureModes::catalog);
@@ -70,25 +72,31 @@ public final class Main implements Runnable {
 
   /** Runs the tool over the catalog {@code catalog} supplies; for tests of the library failing. */
   static int run(String[] args, PrintWriter out, PrintWriter err, Supplier<Catalog> catalog) {
+    PrintWriter escapedOut = new PrintWriter(new EscapingWriter(out), true);
+    PrintWriter escapedErr = new PrintWriter(new EscapingWriter(err), true);
     boolean json = jsonRequested(args);
     CommandLine cli = new CommandLine(new Main(catalog));
-    cli.setOut(out);
-    cli.setErr(err);
-    cli.setParameterExceptionHandler((e, arguments) -> ErrorReport.of(e).print(out, err, json));
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> ErrorReport.of(e).print(out, err, json));
+    cli.setOut(escapedOut);
+    cli.setErr(escapedErr);
+    // Colours in the usage help would be escaped like any other ESC; the help reads the same without them.
+    cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    cli.setParameterExceptionHandler((e, arguments) -> ErrorReport.of(e).print(escapedOut, escapedErr, json));
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> ErrorReport.of(e).print(escapedOut, escapedErr, json));
     int code;
     try {
       code = cli.execute(args);
     } catch (RuntimeException e) {
       // picocli lets a few exceptions through its handlers, such as the version provider's (a missing catalog).
-      code = ErrorReport.of(e).print(out, err, json);
+      code = ErrorReport.of(e).print(escapedOut, escapedErr, json);
     }
+    escapedOut.flush();
     // PrintWriter never throws: a full disk or a closed pipe shows only here, and the output is lost.
     if (out.checkError()) {
-      err.println(OUTPUT_FAILED);
+      escapedErr.println(OUTPUT_FAILED);
       code = FAILURE;
     }
-    err.flush();
+    escapedErr.flush();
     return code;
   }
 

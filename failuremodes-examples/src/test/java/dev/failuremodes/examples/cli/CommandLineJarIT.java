@@ -65,4 +65,14 @@ class CommandLineJarIT {
     assertThat(run(null, "--version").exit()).isZero();
     assertThat(run(null, "diagnose", "--strict", "xyzzy plugh").exit()).isEqualTo(Main.NOTHING_RECOGNISED);
   }
+
+  @Test
+  void controlCharacters_areEscapedOnTheRealStreams() throws Exception {
+    // ASCII controls only: how other characters reach a process's arguments depends on the platform's encoding.
+    Result result = run(null, "diagnose", "\u001b[31mred\u0007");
+
+    assertThat(result.exit()).isEqualTo(Main.NOTHING_RECOGNISED);
+    assertThat(result.out()).contains("'\\u001b[31mred\\u0007'").doesNotContain("\u001b", "\u0007");
+    assertThat(result.err()).contains("'\\u001b[31mred\\u0007'").doesNotContain("\u001b", "\u0007");
+  }
 }
