@@ -5,7 +5,6 @@ import dev.failuremodes.FailureModes;
 import dev.failuremodes.Query;
 import dev.failuremodes.Stage;
 import dev.failuremodes.UnknownIdException;
-import dev.failuremodes.UnknownSymptomException;
 import dev.failuremodes.Unrecognized;
 import dev.failuremodes.alerts.Format;
 import dev.failuremodes.alerts.Report;
@@ -23,15 +22,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Diagnoses symptoms given as ids or phrases, measured values and monitoring-tool reports. */
-@Command(name = "diagnose", description = "Rank likely failure modes for the given symptoms, measured values and"
-    + " tool reports, and print a fix plan.")
+@Command(name = "diagnose", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Rank likely failure modes for the given symptoms, measured values and tool reports, and print a"
+        + " fix plan.")
 final class DiagnoseCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--json", description = "Print the diagnosis as JSON.")
   boolean json;
 
-  @Option(names = "--limit", paramLabel = "N", description = "At most N candidates (default 5).")
+  @Option(names = "--limit", paramLabel = "N", converter = LimitConverter.class,
+      description = "At most N candidates, from 1 (default 5).")
   int limit = 5;
 
   @Option(names = "--stage", paramLabel = "ID", converter = StageConverter.class,
@@ -67,9 +68,6 @@ final class DiagnoseCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (limit < 1) {
-      throw new Main.UsageException("--limit must be at least 1, was " + limit);
-    }
     boolean text = symptoms.stream().anyMatch(s -> !s.isBlank());
     if (!text && reports.isEmpty() && observations.isEmpty()) {
       throw new Main.UsageException("Give at least one symptom (such as \"large train-test gap\"), --observe"
@@ -115,19 +113,19 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (strict) {
       query = query.strict();
     }
-    Diagnosis diagnosis;
-    try {
-      diagnosis = query.diagnose();
-    } catch (UnknownSymptomException e) {
-      err.println(e.getMessage());
-      return Main.NOTHING_RECOGNISED;
-    }
+    // With --strict, an UnknownSymptomException goes to Main's handler, which reports it with exit code 3.
+    Diagnosis diagnosis = query.diagnose();
     out.print(json ? diagnosis.toJson() : diagnosis.toString());
     for (Unrecognized u : diagnosis.unrecognized()) {
       err.println("not recognised: " + u);
     }
     boolean anything = diagnosis.resolutions().stream().anyMatch(r -> r.recognized());
-    return diagnosis.candidates().isEmpty() && !anything ? Main.NOTHING_RECOGNISED : 0;
+    if (diagnosis.candidates().isEmpty() && !anything) {
+      err.println("Nothing was recognised: rephrase the inputs, use a suggested symptom id, or give measured values"
+          + " with --observe METRIC=VALUE.");
+      return Main.NOTHING_RECOGNISED;
+    }
+    return 0;
   }
 
   /** Reads {@code metric=value[,feature=F][,reference=R][,threshold=T][,samples=N]}. */
@@ -164,7 +162,26 @@ final class DiagnoseCommand implements Callable<Integer> {
     try {
       return Double.parseDouble(text.strip());
     } catch (NumberFormatException e) {
-      throw new Main.UsageException(option + " '" + spec + "': '" + text.strip() + "' is not a number");
+      throw new Main.UsageException(option + " '" + spec + "': '" + text.strip() + "' is not a number; write it as"
+          + " a decimal, such as 0.31 or 1e-4");
+    }
+  }
+
+  /** Reads {@code --limit}: a whole number from 1, with the option, the value and the valid range in the error. */
+  static final class LimitConverter implements CommandLine.ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      int limit;
+      try {
+        limit = Integer.parseInt(value.strip());
+      } catch (NumberFormatException e) {
+        limit = 0;
+      }
+      if (limit < 1) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a whole number from 1 to "
+            + Integer.MAX_VALUE + "; give the most candidates to print, such as --limit 5");
+      }
+      return limit;
     }
   }
 

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** Lists failure modes, optionally of some stages only. */
-@Command(name = "list", description = "List failure modes by stage.")
+@Command(name = "list", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "List failure modes by stage.")
 final class ListCommand implements Runnable {
   @ParentCommand Main main;
 

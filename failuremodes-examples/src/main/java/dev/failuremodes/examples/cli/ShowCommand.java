@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** Shows one failure mode in full. */
-@Command(name = "show", description = "Show one failure mode: symptoms, mechanisms, fixes, detection, references.")
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "Show one failure mode: symptoms, mechanisms, fixes, detection, references.")
 final class ShowCommand implements Runnable {
   @ParentCommand Main main;
 

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** Prints the lifecycle stages in debugging order with the number of failure modes in each. */
-@Command(name = "stages", description = "List the lifecycle stages in debugging order.")
+@Command(name = "stages", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    description = "List the lifecycle stages in debugging order.")
 final class StagesCommand implements Runnable {
   @ParentCommand Main main;
 
