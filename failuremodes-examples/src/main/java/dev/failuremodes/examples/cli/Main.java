@@ -78,6 +78,8 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main(catalog));
     cli.setOut(escapedOut);
     cli.setErr(escapedErr);
+    // An argument is a symptom as typed: "@notes.txt" is not a file to read arguments from.
+    cli.setExpandAtFiles(false);
     // Colours in the usage help would be escaped like any other ESC; the help reads the same without them.
     cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     cli.setParameterExceptionHandler((e, arguments) -> ErrorReport.of(e).print(escapedOut, escapedErr, json));

@@ -201,4 +201,12 @@ class MainTest {
     assertThat(run("diagnose", "--observe", "psy=0.3")).isEqualTo(Main.NOTHING_RECOGNISED);
     assertThat(err.toString()).startsWith("not recognised: 'psy = 0.3'").contains("psi");
   }
+
+  @Test
+  void diagnose_anArgumentStartingWithAt_isASymptomNotAFileToExpand(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("args.txt");
+    Files.writeString(file, "--limit\n0\n");
+    assertThat(run("diagnose", "@" + file)).isEqualTo(Main.NOTHING_RECOGNISED);
+    assertThat(err.toString()).contains("not recognised: '@" + file);
+  }
 }
