@@ -68,7 +68,12 @@ public final class Engine {
   /** Over the one-word names and aliases, for a one-word input with a typo ("multicolinearity"); built on need. */
   private final Once<Typos> nameTypos = new Once<>(this::nameTypos);
 
-  private record Weighted(FailureMode mode, int index, double weight) {}
+  /** A mode a symptom indicates, with the weight; {@code source} and {@code against} are the symptom's keys. */
+  private record Weighted(FailureMode mode, int index, double weight, String source, String against) {}
+
+  private static Weighted w0(List<Weighted> indicated) {
+    return indicated.get(0);
+  }
 
   /** The modes that can be candidates (not deprecated), in catalog order; a mode's index is its place here. */
   private final List<FailureMode> liveModes;
@@ -78,10 +83,66 @@ public final class Engine {
   /** Every word of the catalog's text with its stem, stemmed once while building; never changed after. */
   private final Map<String, String> stems;
 
-  /** Returns a word's stem, looked up for the catalog's words and computed for others. */
+  /** Stems of words the catalog does not have, as queries meet them; bounded, so that it cannot grow without end. */
+  private final java.util.concurrent.ConcurrentHashMap<String, String> otherStems =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  /** The most words {@link #otherStems} keeps; beyond it, words are stemmed each time. */
+  private static final int MAX_OTHER_STEMS = 20_000;
+
+  /** Returns a word's stem, looked up for the catalog's words and for words seen before, computed for others. */
   private String stem(String word) {
     String known = stems.get(word);
-    return known != null ? known : Text.stem(word);
+    if (known != null) {
+      return known;
+    }
+    known = otherStems.get(word);
+    if (known != null) {
+      return known;
+    }
+    String stem = Text.stem(word);
+    if (otherStems.size() < MAX_OTHER_STEMS && word.length() <= MAX_TYPO_WORD) {
+      otherStems.putIfAbsent(word, stem);
+    }
+    return stem;
+  }
+
+  /** Corrections of words the catalog does not have ("" for none), as queries meet them; bounded as the stems. */
+  private final java.util.concurrent.ConcurrentHashMap<String, String> corrections =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Returns the catalog word a word not in it most likely meant, or null; remembered for words seen before. */
+  private String correct(String stem) {
+    String known = corrections.get(stem);
+    if (known != null) {
+      return known.isEmpty() ? null : known;
+    }
+    String corrected = typos.get().correct(stem);
+    if (corrections.size() < MAX_OTHER_STEMS && stem.length() <= MAX_TYPO_WORD) {
+      corrections.putIfAbsent(stem, corrected == null ? "" : corrected);
+    }
+    return corrected;
+  }
+
+  /** Returns the normalised, stemmed tokens of a text without stop words, stemming as {@link #stem} does. */
+  private List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
+    String normalized = Text.normalize(text);
+    int start = 0;
+    while (start < normalized.length()) {
+      int end = normalized.indexOf(' ', start);
+      if (end < 0) {
+        end = normalized.length();
+      }
+      String t = normalized.substring(start, end);
+      if (t.endsWith(".")) {
+        t = t.substring(0, t.length() - 1);
+      }
+      if (!t.isEmpty() && !Text.isStop(t)) {
+        out.add(stem(t));
+      }
+      start = end + 1;
+    }
+    return out;
   }
 
   /** Prepares the engine over a catalog with the library's constants; deprecated entries are never candidates. */
@@ -119,7 +180,7 @@ public final class Engine {
       modeNames.put(m, phrases);
       for (Indicator i : m.indicators()) {
         modesBySymptom.computeIfAbsent(i.symptom(), k -> new ArrayList<>())
-            .add(new Weighted(m, modeIndex.get(m.id()), i.weight()));
+            .add(new Weighted(m, modeIndex.get(m.id()), i.weight(), "+" + i.symptom(), "-" + i.symptom()));
       }
     }
     this.modeWords = new NameWords<>(modeNames, stems);
@@ -670,7 +731,7 @@ public final class Engine {
       int namedWords = 0;
       Set<String> found = new java.util.HashSet<>();
       for (Phrases.Occurrence<FailureMode> o : names.find(passage)) {
-        found.addAll(Text.tokens(o.words()));
+        found.addAll(tokens(o.words()));
         named(display, o.value(), o.negated(), inText, List.of(o.words()), items);
         List<FailureMode> into = o.negated() ? negated : named;
         if (!into.contains(o.value())) {
@@ -682,7 +743,7 @@ public final class Engine {
         continue; // "data leakage" names a cause and describes nothing else; word overlaps would only add noise
       }
       for (Phrases.Occurrence<Symptom> o : symptoms.find(passage)) {
-        found.addAll(Text.tokens(o.words()));
+        found.addAll(tokens(o.words()));
         SymptomMatch m = new SymptomMatch(o.value(), round(inText), MatchKind.PHRASE);
         if (o.negated()) {
           symptom(display, m, true, "", List.of(o.words()), items);
@@ -834,7 +895,7 @@ public final class Engine {
         out.put(stem, 1.0);
         continue;
       }
-      String corrected = typos.get().correct(stem);
+      String corrected = correct(stem);
       if (corrected != null && !out.containsKey(corrected)) {
         out.put(corrected, tuning.typoFactor());
       } else if (corrected == null) {
@@ -864,8 +925,12 @@ public final class Engine {
     String id = m.symptom().id();
     double specificity = specificity(id);
     EvidenceKind kind = m.kind() == MatchKind.SIGNAL ? EvidenceKind.MEASURED : EvidenceKind.SYMPTOM;
-    String source = (against ? "-" : "+") + id;
-    for (Weighted w : modesBySymptom.getOrDefault(id, List.of())) {
+    List<Weighted> indicated = modesBySymptom.get(id);
+    if (indicated == null) {
+      return;
+    }
+    String source = against ? w0(indicated).against : w0(indicated).source;
+    for (Weighted w : indicated) {
       double weight = round(w.weight() * specificity);
       Evidence e = new Evidence(input, kind, against, Optional.of(id), Optional.empty(), words, detail, weight,
           round(m.confidence()), round(weight * m.confidence()));

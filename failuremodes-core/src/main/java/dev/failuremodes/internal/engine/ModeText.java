@@ -255,22 +255,29 @@ final class ModeText {
     }
   }
 
-  /** Every (word, mode, gain) of one scoring, in the order found; read back per mode on demand. */
+  /** Every (word, mode, gain) of one scoring, chained per mode; read back per mode on demand. */
   static final class Hits {
     private String[] word = new String[64];
-    private int[] mode = new int[64];
     private double[] gain = new double[64];
+    private int[] next = new int[64];
+    private final int[] head;
     private int size;
+
+    Hits(int modes) {
+      head = new int[modes];
+      Arrays.fill(head, -1);
+    }
 
     void add(String w, int m, double g) {
       if (size == word.length) {
         word = Arrays.copyOf(word, size * 2);
-        mode = Arrays.copyOf(mode, size * 2);
         gain = Arrays.copyOf(gain, size * 2);
+        next = Arrays.copyOf(next, size * 2);
       }
       word[size] = w;
-      mode[size] = m;
       gain[size] = g;
+      next[size] = head[m];
+      head[m] = size;
       size++;
     }
 
@@ -278,12 +285,10 @@ final class ModeText {
       String[] w = new String[count];
       double[] g = new double[count];
       int n = 0;
-      for (int i = 0; i < size && n < count; i++) {
-        if (mode[i] == m) {
-          w[n] = word[i];
-          g[n] = gain[i];
-          n++;
-        }
+      for (int i = head[m]; i >= 0 && n < count; i = next[i]) {
+        w[n] = word[i];
+        g[n] = gain[i];
+        n++;
       }
       // Insertion sort: a handful of words, most gain first, ties alphabetical.
       for (int i = 1; i < n; i++) {
@@ -298,7 +303,7 @@ final class ModeText {
         w[j + 1] = wi;
         g[j + 1] = gi;
       }
-      return Arrays.asList(Arrays.copyOf(w, n));
+      return Arrays.asList(n == count ? w : Arrays.copyOf(w, n));
     }
   }
 
@@ -324,7 +329,7 @@ final class ModeText {
     double[] byField = new double[docs * FIELDS.length];
     int[] matched = new int[docs];
     boolean[] withExactWord = new boolean[docs];
-    Hits hits = new Hits();
+    Hits hits = new Hits(docs);
     for (Map.Entry<String, Double> w : words.entrySet()) {
       List<Posting> list = postings.get(w.getKey());
       if (list == null) {

@@ -16,22 +16,28 @@ final class Ranker {
   /** Per mode id, its fixes that exist and are not deprecated, each with its place in the mode's own order. */
   private final Map<String, Placed[]> fixesByMode = new HashMap<>();
 
-  /** A fix at its place in a mode's own order of fixes. */
-  private record Placed(Fix fix, int place) {}
+  /** A fix at its place in a mode's own order of fixes; {@code index} numbers the distinct fixes. */
+  private record Placed(Fix fix, int place, int index) {}
+
+  /** How many distinct fixes the modes use. */
+  private final int fixCount;
 
   Ranker(List<FailureMode> modes, Function<String, Fix> fixes, Tuning tuning) {
     this.tuning = tuning;
+    Map<String, Integer> indexes = new HashMap<>();
     for (FailureMode m : modes) {
       List<Placed> placed = new ArrayList<>();
       List<String> ids = m.fixes();
       for (int i = 0; i < ids.size(); i++) {
         Fix fix = fixes.apply(ids.get(i));
         if (fix != null && !fix.deprecated()) {
-          placed.add(new Placed(fix, i));
+          Integer index = indexes.computeIfAbsent(fix.id(), k -> indexes.size());
+          placed.add(new Placed(fix, i, index));
         }
       }
       fixesByMode.put(m.id(), placed.toArray(new Placed[0]));
     }
+    this.fixCount = indexes.size();
   }
 
   /** One fix of the plan while it is put together. */
@@ -54,7 +60,7 @@ final class Ranker {
    * appears once and lists them all.
    */
   List<PlannedFix> plan(List<Candidate> candidates) {
-    Map<String, Step> byId = new HashMap<>();
+    Step[] byIndex = new Step[fixCount];
     List<Step> steps = new ArrayList<>();
     for (Candidate c : candidates) {
       Placed[] placed = fixesByMode.get(c.id());
@@ -62,10 +68,10 @@ final class Ranker {
         continue;
       }
       for (Placed p : placed) {
-        Step step = byId.get(p.fix().id());
+        Step step = byIndex[p.index()];
         if (step == null) {
           step = new Step(p.fix());
-          byId.put(p.fix().id(), step);
+          byIndex[p.index()] = step;
           steps.add(step);
         }
         step.usefulness += c.score() / (1.0 + tuning.fixPositionDiscount() * p.place());
