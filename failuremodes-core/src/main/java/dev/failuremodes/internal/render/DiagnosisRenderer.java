@@ -1,8 +1,5 @@
 package dev.failuremodes.internal.render;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failuremodes.Candidate;
 import dev.failuremodes.Diagnosis;
 import dev.failuremodes.Evidence;
@@ -11,7 +8,6 @@ import dev.failuremodes.Resolution;
 import dev.failuremodes.SymptomMatch;
 import dev.failuremodes.Unrecognized;
 import dev.failuremodes.alerts.Finding;
-import dev.failuremodes.internal.json.Json;
 import java.util.Locale;
 
 /** Renders a diagnosis as a table, Markdown or JSON. Reads the diagnosis only. */
@@ -107,99 +103,107 @@ public final class DiagnosisRenderer {
     return out.toString();
   }
 
-  private static void matches(ArrayNode out, java.util.List<SymptomMatch> matches) {
+  private static void matches(JsonText j, java.util.List<SymptomMatch> matches) {
+    j.beginArray();
     for (SymptomMatch m : matches) {
-      out.addObject().put("id", m.symptom().id()).put("confidence", m.confidence()).put("how", m.kind().id());
+      j.beginObject().field("id", m.symptom().id()).field("confidence", m.confidence()).field("how", m.kind().id())
+          .endObject();
     }
+    j.endArray();
   }
+
 
   /** The JSON of {@code Diagnosis.toJson()}. */
   public static String json(Diagnosis d) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode root = f.objectNode();
-    root.put("catalogVersion", d.catalogVersion());
-    ArrayNode inputs = root.putArray("inputs");
-    d.inputs().forEach(inputs::add);
-    ArrayNode resolved = root.putArray("resolved");
+    JsonText j = new JsonText().beginObject();
+    j.field("catalogVersion", d.catalogVersion());
+    j.field("inputs", d.inputs());
+    j.name("resolved").beginArray();
     for (Resolution r : d.resolutions()) {
       if (!r.recognized()) {
         continue;
       }
-      ObjectNode o = resolved.addObject().put("input", r.input());
-      matches(o.putArray("symptoms"), r.matches());
-      ArrayNode named = o.putArray("failureModes");
-      r.namedModes().forEach(m -> named.add(m.id()));
-      matches(o.putArray("ruledOutSymptoms"), r.ruledOutSymptoms());
-      ArrayNode ruledOut = o.putArray("ruledOutModes");
-      r.ruledOutModes().forEach(m -> ruledOut.add(m.id()));
-      ArrayNode words = o.putArray("words");
-      r.words().forEach(words::add);
+      j.beginObject().field("input", r.input());
+      matches(j.name("symptoms"), r.matches());
+      j.name("failureModes").beginArray();
+      r.namedModes().forEach(m -> j.value(m.id()));
+      j.endArray();
+      matches(j.name("ruledOutSymptoms"), r.ruledOutSymptoms());
+      j.name("ruledOutModes").beginArray();
+      r.ruledOutModes().forEach(m -> j.value(m.id()));
+      j.endArray();
+      j.field("words", r.words());
       if (!r.measurements().isEmpty()) {
-        ArrayNode measured = o.putArray("measurements");
-        r.measurements().forEach(measured::add);
+        j.field("measurements", r.measurements());
       }
+      j.endObject();
     }
-    ArrayNode unrecognized = root.putArray("unrecognized");
+    j.endArray();
+    j.name("unrecognized").beginArray();
     for (Unrecognized u : d.unrecognized()) {
-      ObjectNode o = unrecognized.addObject().put("input", u.input());
-      ArrayNode s = o.putArray("suggestions");
-      u.suggestions().forEach(s::add);
+      j.beginObject().field("input", u.input()).field("suggestions", u.suggestions()).endObject();
     }
-    ArrayNode candidates = root.putArray("candidates");
+    j.endArray();
+    j.name("candidates").beginArray();
     for (Candidate c : d.candidates()) {
-      ObjectNode o = candidates.addObject();
-      o.put("rank", c.rank()).put("id", c.id()).put("name", c.failureMode().name())
-          .put("stage", c.failureMode().stage().id()).put("score", c.score());
-      ArrayNode evidence = o.putArray("evidence");
+      j.beginObject().field("rank", c.rank()).field("id", c.id()).field("name", c.failureMode().name())
+          .field("stage", c.failureMode().stage().id()).field("score", c.score());
+      j.name("evidence").beginArray();
       for (Evidence e : c.evidence()) {
-        ObjectNode item = evidence.addObject().put("input", e.input()).put("kind", e.kind().id())
-            .put("against", e.against());
-        e.symptom().ifPresent(id -> item.put("symptom", id));
-        if (e.named()) {
-          item.put("named", true);
+        j.beginObject().field("input", e.input()).field("kind", e.kind().id()).field("against", e.against());
+        if (e.symptom().isPresent()) {
+          j.field("symptom", e.symptom().get());
         }
-        e.field().ifPresent(field -> item.put("field", field));
+        if (e.named()) {
+          j.field("named", true);
+        }
+        if (e.field().isPresent()) {
+          j.field("field", e.field().get());
+        }
         if (!e.words().isEmpty()) {
-          ArrayNode words = item.putArray("words");
-          e.words().forEach(words::add);
+          j.field("words", e.words());
         }
         if (!e.detail().isEmpty()) {
-          item.put("detail", e.detail());
+          j.field("detail", e.detail());
         }
-        item.put("weight", e.weight()).put("confidence", e.confidence()).put("contribution", e.contribution());
+        j.field("weight", e.weight()).field("confidence", e.confidence()).field("contribution", e.contribution());
+        j.endObject();
       }
-      o.put("explanation", c.explanation());
+      j.endArray();
+      j.field("explanation", c.explanation()).endObject();
     }
-    ArrayNode plan = root.putArray("plan");
+    j.endArray();
+    j.name("plan").beginArray();
     for (PlannedFix p : d.plan()) {
-      ObjectNode o = plan.addObject();
-      o.put("fix", p.fix().id()).put("name", p.fix().name()).put("leverage", p.fix().leverage().id())
-          .put("effort", p.fix().effort().id()).put("stage", p.fix().stage().id());
-      ArrayNode a = o.putArray("addresses");
-      p.addresses().forEach(a::add);
+      j.beginObject().field("fix", p.fix().id()).field("name", p.fix().name())
+          .field("leverage", p.fix().leverage().id()).field("effort", p.fix().effort().id())
+          .field("stage", p.fix().stage().id()).field("addresses", p.addresses()).endObject();
     }
+    j.endArray();
     if (!d.findings().isEmpty()) {
-      ArrayNode findings = root.putArray("findings");
+      j.name("findings").beginArray();
       for (Finding found : d.findings()) {
-        ObjectNode o = findings.addObject().put("tool", found.format().id()).put("check", found.check())
-            .put("kind", found.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        found.feature().ifPresent(x -> o.put("feature", x));
-        found.symptom().ifPresent(x -> o.put("symptom", x));
+        j.beginObject().field("tool", found.format().id()).field("check", found.check())
+            .field("kind", found.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        found.feature().ifPresent(x -> j.field("feature", x));
+        found.symptom().ifPresent(x -> j.field("symptom", x));
         found.observation().ifPresent(x -> {
-          o.put("metric", x.metric()).put("value", x.value());
-          x.threshold().ifPresent(t -> o.put("threshold", t));
-          x.reference().ifPresent(t -> o.put("reference", t));
+          j.field("metric", x.metric()).field("value", x.value());
+          x.threshold().ifPresent(t -> j.field("threshold", t));
+          x.reference().ifPresent(t -> j.field("reference", t));
         });
         if (!found.detail().isEmpty()) {
-          o.put("detail", found.detail());
+          j.field("detail", found.detail());
         }
+        j.endObject();
       }
+      j.endArray();
     }
-    d.whyEmpty().ifPresent(w -> root.put("note", w));
+    d.whyEmpty().ifPresent(w -> j.field("note", w));
     if (!d.notes().isEmpty()) {
-      ArrayNode notes = root.putArray("notes");
-      d.notes().forEach(notes::add);
+      j.field("notes", d.notes());
     }
-    return Json.write(root);
+    return j.endObject().toString();
   }
+
 }
