@@ -205,6 +205,11 @@ public final class Engine {
     vocabulary.addAll(text.vocabulary());
   }
 
+  /** Returns the words typos are corrected to, for tests. */
+  Set<String> vocabularyForTests() {
+    return vocabulary;
+  }
+
   /** Returns how specific a symptom is: 1 when it indicates one mode, less the more modes share it. */
   double specificity(String symptom) {
     int modes = modesBySymptom.getOrDefault(symptom, List.of()).size();

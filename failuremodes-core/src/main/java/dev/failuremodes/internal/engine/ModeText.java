@@ -49,20 +49,21 @@ final class ModeText {
   private static final Field[] FIELDS = Field.values();
 
   /**
-   * One mode's use of one word, with what it scores, worked out once when the index is built: BM25F saturates the
-   * boosted, length-normalised counts of all fields together, {@code tf / (k1 + tf) × (k1 + 1)}.
-   *
-   * @param mode the mode's index
-   * @param saturated the saturated term frequency over all fields
-   * @param coreSaturated the same over the core fields only (names, summary, symptoms, mechanisms, detection)
-   * @param bestField the field that gives the most
+   * One word's postings: where its modes' scores start in the flat arrays and how many there are, with its idf.
+   * Per posting, worked out once when the index is built: the mode's index, BM25F's saturation of the boosted,
+   * length-normalised counts of all fields together ({@code tf / (k1 + tf) × (k1 + 1)}), the same over the core
+   * fields only (names, summary, symptoms, mechanisms, detection), and the field that gives the most. Flat arrays
+   * keep the index small: one object per word, not one per posting.
    */
-  private record Posting(int mode, double saturated, double coreSaturated, int bestField) {}
+  private record Term(int start, int length, double idf) {}
 
   private final List<FailureMode> modes;
   private final Tuning tuning;
-  private final Map<String, List<Posting>> postings = new HashMap<>();
-  private final Map<String, Double> idf = new HashMap<>();
+  private final Map<String, Term> terms = new HashMap<>();
+  private final int[] postingMode;
+  private final double[] postingSaturated;
+  private final double[] postingCore;
+  private final byte[] postingField;
   /** Per mode and field, the field's length over the average length of that field. */
   private final double[][] relativeLength;
 
@@ -133,9 +134,18 @@ final class ModeText {
     int n = docs;
     double k1 = tuning.bm25K1();
     double b = tuning.bm25B();
-    raw.forEach((term, list) -> {
-      idf.put(term, Math.log(1 + (n - list.size() + 0.5) / (list.size() + 0.5)));
-      List<Posting> scored = new ArrayList<>(list.size());
+    int count = 0;
+    for (List<RawPosting> list : raw.values()) {
+      count += list.size();
+    }
+    postingMode = new int[count];
+    postingSaturated = new double[count];
+    postingCore = new double[count];
+    postingField = new byte[count];
+    int at = 0;
+    for (Map.Entry<String, List<RawPosting>> entry : raw.entrySet()) {
+      List<RawPosting> list = entry.getValue();
+      terms.put(entry.getKey(), new Term(at, list.size(), Math.log(1 + (n - list.size() + 0.5) / (list.size() + 0.5))));
       for (RawPosting p : list) {
         double tf = 0;
         double coreTf = 0;
@@ -155,10 +165,13 @@ final class ModeText {
             bestField = f;
           }
         }
-        scored.add(new Posting(p.mode(), tf * (k1 + 1) / (k1 + tf), coreTf * (k1 + 1) / (k1 + coreTf), bestField));
+        postingMode[at] = p.mode();
+        postingSaturated[at] = tf * (k1 + 1) / (k1 + tf);
+        postingCore[at] = coreTf * (k1 + 1) / (k1 + coreTf);
+        postingField[at] = (byte) bestField;
+        at++;
       }
-      postings.put(term, scored);
-    });
+    }
   }
 
   /** A mode's weighted counts of one word, per field, while the index is built. */
@@ -186,17 +199,18 @@ final class ModeText {
 
   /** Returns whether a stem occurs anywhere in the modes' text. */
   boolean knows(String stem) {
-    return postings.containsKey(stem);
+    return terms.containsKey(stem);
   }
 
   /** Returns every stem of the index, for typo correction. */
   Set<String> vocabulary() {
-    return postings.keySet();
+    return terms.keySet();
   }
 
   /** Returns the inverse document frequency of a stem among modes; 0 for an unknown one. */
   double idf(String stem) {
-    return idf.getOrDefault(stem, 0.0);
+    Term t = terms.get(stem);
+    return t == null ? 0.0 : t.idf();
   }
 
   /**
@@ -331,23 +345,22 @@ final class ModeText {
     boolean[] withExactWord = new boolean[docs];
     Hits hits = new Hits(docs);
     for (Map.Entry<String, Double> w : words.entrySet()) {
-      List<Posting> list = postings.get(w.getKey());
-      if (list == null) {
+      Term term = terms.get(w.getKey());
+      if (term == null) {
         continue;
       }
-      double weight = idf.get(w.getKey()) * w.getValue();
+      double weight = term.idf() * w.getValue();
       boolean exact = w.getValue() == 1.0;
-      for (int k = 0; k < list.size(); k++) {
-        Posting p = list.get(k);
-        int d = p.mode();
-        double gain = weight * p.saturated();
+      for (int k = term.start(), end = term.start() + term.length(); k < end; k++) {
+        int d = postingMode[k];
+        double gain = weight * postingSaturated[k];
         total[d] += gain;
         if (exact) {
           // Corrected typos may support a match but not carry it alone, nor count as failure vocabulary.
-          core[d] += weight * p.coreSaturated();
+          core[d] += weight * postingCore[k];
           withExactWord[d] = true;
         }
-        byField[d * FIELDS.length + p.bestField()] += gain;
+        byField[d * FIELDS.length + postingField[k]] += gain;
         matched[d]++;
         if (d != routine) {
           hits.add(w.getKey(), d, gain);
@@ -372,12 +385,12 @@ final class ModeText {
     List<String> used = new ArrayList<>();
     if (!out.isEmpty()) {
       for (String w : words.keySet()) {
-        List<Posting> list = postings.get(w);
-        if (list == null) {
+        Term term = terms.get(w);
+        if (term == null) {
           continue;
         }
-        for (Posting p : list) {
-          if (p.mode() != routine && withExactWord[p.mode()]) {
+        for (int k = term.start(), end = term.start() + term.length(); k < end; k++) {
+          if (postingMode[k] != routine && withExactWord[postingMode[k]]) {
             used.add(w);
             break;
           }

@@ -2,40 +2,75 @@ package dev.failuremodes.internal.engine;
 
 import dev.failuremodes.internal.Suggestions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Finds the vocabulary word a misspelt token most likely meant, in time independent of the vocabulary's size: every
- * word is indexed under the strings left after deleting up to two of its letters, and a token looks up its own
- * deletions (the symmetric-delete method), then the few candidates are checked with the exact distance.
- * Immutable and thread-safe once built.
+ * Finds the vocabulary word a misspelt token most likely meant. Every word is indexed under its letter pairs (with
+ * its start and end marked); a token's candidates are the words of about its length that share enough of its
+ * pairs to be within reach — each edit destroys at most three pairs — and those are checked with the exact
+ * distance. The index is small (one int per letter pair of each word) and a lookup touches only the words that
+ * share a pair. Immutable and thread-safe once built.
  */
 final class Typos {
   /** Tokens shorter than this are not corrected: too many short words are one edit apart. */
   static final int MIN_LENGTH = 4;
   /** Tokens at least this long may be two edits away; shorter ones one. */
   static final int TWO_EDITS_FROM = 8;
+  /** Each edit (insertion, deletion, substitution or adjacent swap) destroys at most this many letter pairs. */
+  private static final int PAIRS_PER_EDIT = 3;
 
-  private final Map<String, List<String>> wordsByDeletion = new HashMap<>();
+  private final String[] words;
+  /** Per letter pair, the indexes of the words that contain it, ascending. */
+  private final Map<Integer, int[]> wordsByPair = new HashMap<>();
   /** The longest vocabulary word: a token longer by more than the edits allowed can match nothing. */
   private final int longest;
 
   Typos(Collection<String> vocabulary) {
+    this.words = new LinkedHashSet<>(vocabulary).toArray(new String[0]);
+    Map<Integer, List<Integer>> building = new HashMap<>();
     int max = 0;
-    for (String word : vocabulary) {
-      max = Math.max(max, word.length());
-      // A word may be two edits from a long token only if it is at least TWO_EDITS_FROM - 2 long.
-      int edits = word.length() >= TWO_EDITS_FROM - 2 ? 2 : 1;
-      for (String deletion : deletions(word, edits)) {
-        wordsByDeletion.computeIfAbsent(deletion, k -> new ArrayList<>()).add(word);
+    for (int w = 0; w < words.length; w++) {
+      max = Math.max(max, words[w].length());
+      for (int pair : pairs(words[w])) {
+        building.computeIfAbsent(pair, k -> new ArrayList<>()).add(w);
       }
     }
+    building.forEach((pair, list) -> {
+      int[] ids = new int[list.size()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = list.get(i);
+      }
+      wordsByPair.put(pair, ids);
+    });
     longest = max;
+  }
+
+  /** Returns the distinct letter pairs of a word, its start and end marked. */
+  private static int[] pairs(String word) {
+    int[] out = new int[word.length() + 1];
+    int n = 0;
+    char previous = '^';
+    for (int i = 0; i <= word.length(); i++) {
+      char c = i < word.length() ? word.charAt(i) : '$';
+      int pair = previous << 16 | c;
+      boolean seen = false;
+      for (int k = 0; k < n; k++) {
+        if (out[k] == pair) {
+          seen = true;
+          break;
+        }
+      }
+      if (!seen) {
+        out[n++] = pair;
+      }
+      previous = c;
+    }
+    return Arrays.copyOf(out, n);
   }
 
   /** Returns the word at the smallest edit distance (1, or 2 for long tokens), ties alphabetical; or null. */
@@ -45,43 +80,45 @@ final class Typos {
     }
     int allowed = token.length() >= TWO_EDITS_FROM ? 2 : 1;
     if (token.length() > longest + allowed) {
-      return null; // a pasted URL, a trace id, a base64 blob: no word is within reach, and the work would be cubic
+      return null; // a pasted URL, a trace id, a base64 blob: no word is within reach
     }
+    int[] pairs = pairs(token);
+    int need = pairs.length - PAIRS_PER_EDIT * allowed;
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    Set<String> seen = new HashSet<>();
-    for (String deletion : deletions(token, allowed)) {
-      for (String word : wordsByDeletion.getOrDefault(deletion, List.of())) {
-        if (!seen.add(word)) {
-          continue;
+    if (need <= 0) {
+      // Too few pairs to narrow the search: every word of about the token's length is a candidate.
+      for (String word : words) {
+        if (Math.abs(word.length() - token.length()) <= allowed) {
+          int d = Suggestions.distance(token, word, allowed);
+          if (d <= allowed && (d < bestDistance || d == bestDistance && word.compareTo(best) < 0)) {
+            best = word;
+            bestDistance = d;
+          }
         }
-        int d = Suggestions.distance(token, word, allowed);
-        if (d <= allowed && (d < bestDistance || (d == bestDistance && word.compareTo(best) < 0))) {
-          best = word;
-          bestDistance = d;
+      }
+      return best;
+    }
+    int[] shared = new int[words.length];
+    for (int pair : pairs) {
+      int[] ids = wordsByPair.get(pair);
+      if (ids == null) {
+        continue;
+      }
+      for (int w : ids) {
+        if (++shared[w] == need) {
+          String word = words[w];
+          if (Math.abs(word.length() - token.length()) > allowed) {
+            continue;
+          }
+          int d = Suggestions.distance(token, word, allowed);
+          if (d <= allowed && (d < bestDistance || d == bestDistance && word.compareTo(best) < 0)) {
+            best = word;
+            bestDistance = d;
+          }
         }
       }
     }
     return best;
-  }
-
-  /** Returns the word itself and every string made by deleting up to {@code edits} of its letters. */
-  private static Set<String> deletions(String word, int edits) {
-    Set<String> out = new HashSet<>();
-    out.add(word);
-    List<String> frontier = List.of(word);
-    for (int e = 0; e < edits; e++) {
-      List<String> next = new ArrayList<>();
-      for (String w : frontier) {
-        for (int i = 0; i < w.length(); i++) {
-          String d = w.substring(0, i) + w.substring(i + 1);
-          if (out.add(d)) {
-            next.add(d);
-          }
-        }
-      }
-      frontier = next;
-    }
-    return out;
   }
 }
