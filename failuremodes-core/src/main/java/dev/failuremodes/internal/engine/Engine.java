@@ -329,6 +329,36 @@ public final class Engine {
     }
   }
 
+  /**
+   * One mode's evidence in a diagnosis, in the order found; per input and mode, each source counts once: its
+   * strongest piece (the first among equals).
+   */
+  private static final class Slot {
+    final int mode;
+    final List<Item> items = new ArrayList<>(4);
+    private int[] inputs = new int[4];
+
+    Slot(int mode) {
+      this.mode = mode;
+    }
+
+    void add(int input, Item item) {
+      for (int k = 0; k < items.size(); k++) {
+        if (inputs[k] == input && items.get(k).source().equals(item.source())) {
+          if (item.contribution() > items.get(k).contribution()) {
+            items.set(k, item);
+          }
+          return;
+        }
+      }
+      if (items.size() == inputs.length) {
+        inputs = java.util.Arrays.copyOf(inputs, inputs.length * 2);
+      }
+      inputs[items.size()] = input;
+      items.add(item);
+    }
+  }
+
   /** Text evidence for one mode, kept as its parts until it is needed. */
   private static final class TextEvidence {
     private final String input;
@@ -492,9 +522,9 @@ public final class Engine {
     }
     // Per mode, its pieces of evidence in the order found; per input and mode, each source counts once: its
     // strongest piece (the first among equals).
-    List<List<Item>> byMode = new ArrayList<>(java.util.Collections.nCopies(liveModes.size(), null));
-    int[][] inputOf = new int[liveModes.size()][];
-    List<Integer> touched = new ArrayList<>();
+    // Only the modes the inputs reach are held, so that a query's work does not grow with the catalog.
+    Map<Integer, Slot> byMode = new HashMap<>();
+    List<Slot> touched = new ArrayList<>();
     for (int i = 0; i < readings.size(); i++) {
       for (Item item : readings.get(i).evidence()) {
         if (item.healthy()) {
@@ -503,33 +533,16 @@ public final class Engine {
             continue; // shown in the reading's measurements, but no evidence against a symptom seen elsewhere
           }
         }
-        int m = item.index();
-        List<Item> list = byMode.get(m);
-        if (list == null) {
-          list = new ArrayList<>(4);
-          byMode.set(m, list);
-          inputOf[m] = new int[4];
-          touched.add(m);
+        Slot slot = byMode.get(item.index());
+        if (slot == null) {
+          slot = new Slot(item.index());
+          byMode.put(item.index(), slot);
+          touched.add(slot);
         }
-        int at = -1;
-        for (int k = 0; k < list.size(); k++) {
-          if (inputOf[m][k] == i && list.get(k).source().equals(item.source())) {
-            at = k;
-            break;
-          }
-        }
-        if (at < 0) {
-          if (list.size() == inputOf[m].length) {
-            inputOf[m] = java.util.Arrays.copyOf(inputOf[m], list.size() * 2);
-          }
-          inputOf[m][list.size()] = i;
-          list.add(item);
-        } else if (item.contribution() > list.get(at).contribution()) {
-          list.set(at, item);
-        }
+        slot.add(i, item);
       }
     }
-    List<Candidate> candidates = rank(byMode, touched, stages, minScore, limit);
+    List<Candidate> candidates = rank(touched, stages, minScore, limit);
     return new Result(resolutions, unrecognized, candidates, ranker.plan(candidates), notes);
   }
 
@@ -950,12 +963,13 @@ public final class Engine {
     items.add(new Item(mode, modeIndex.get(mode.id()), against ? "-named" : "+named", e, null));
   }
 
-  private List<Candidate> rank(List<List<Item>> byMode, List<Integer> touched, Set<Stage> stages, double floor,
-      int limit) {
+  private List<Candidate> rank(List<Slot> touched, Set<Stage> stages, double floor, int limit) {
     int n = 0;
     int[] index = new int[touched.size()];
     double[] score = new double[touched.size()];
-    for (int m : touched) {
+    Slot[] slots = new Slot[touched.size()];
+    for (Slot slot : touched) {
+      int m = slot.mode;
       FailureMode mode = liveModes.get(m);
       if (!stages.contains(mode.stage())) {
         continue;
@@ -963,7 +977,7 @@ public final class Engine {
       double miss = 1.0;
       double kept = 1.0;
       boolean any = false;
-      for (Item item : byMode.get(m)) {
+      for (Item item : slot.items) {
         if (item.against()) {
           kept *= 1.0 - item.contribution();
         } else {
@@ -975,6 +989,7 @@ public final class Engine {
       if (any && s >= floor) {
         index[n] = m;
         score[n] = s;
+        slots[n] = slot;
         n++;
       }
     }
@@ -993,11 +1008,14 @@ public final class Engine {
       double ts = score[i];
       score[i] = score[best];
       score[best] = ts;
+      Slot tslot = slots[i];
+      slots[i] = slots[best];
+      slots[best] = tslot;
     }
     List<Candidate> out = new ArrayList<>(keep);
     for (int i = 0; i < keep; i++) {
       FailureMode mode = liveModes.get(index[i]);
-      List<Item> items = byMode.get(index[i]);
+      List<Item> items = slots[i].items;
       List<Evidence> evidence = new ArrayList<>(items.size());
       // For first, then against; each by contribution, strongest first; equal ones in the order found.
       for (int pass = 0; pass < 2; pass++) {

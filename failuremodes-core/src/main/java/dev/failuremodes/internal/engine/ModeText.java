@@ -86,6 +86,7 @@ final class ModeText {
     this.modes = List.copyOf(live);
     this.routine = modes.size();
     int docs = modes.size() + 1;
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(docs));
     Map<String, List<RawPosting>> raw = new HashMap<>();
     double[][] length = new double[docs][FIELDS.length];
     double[] total = new double[FIELDS.length];
@@ -274,15 +275,13 @@ final class ModeText {
     private String[] word = new String[64];
     private double[] gain = new double[64];
     private int[] next = new int[64];
-    private final int[] head;
     private int size;
+    /** The modes with hits, ascending, and the last hit of each: set when the scoring ends. */
+    private int[] modes = new int[0];
+    private int[] heads = new int[0];
 
-    Hits(int modes) {
-      head = new int[modes];
-      Arrays.fill(head, -1);
-    }
-
-    void add(String w, int m, double g) {
+    /** Adds a hit after {@code previous}, the mode's last hit so far (-1 for none); returns its position. */
+    int add(String w, int previous, double g) {
       if (size == word.length) {
         word = Arrays.copyOf(word, size * 2);
         gain = Arrays.copyOf(gain, size * 2);
@@ -290,16 +289,21 @@ final class ModeText {
       }
       word[size] = w;
       gain[size] = g;
-      next[size] = head[m];
-      head[m] = size;
-      size++;
+      next[size] = previous;
+      return size++;
+    }
+
+    void heads(int[] modes, int[] heads) {
+      this.modes = modes;
+      this.heads = heads;
     }
 
     List<String> words(int m, int count) {
+      int at = Arrays.binarySearch(modes, m);
       String[] w = new String[count];
       double[] g = new double[count];
       int n = 0;
-      for (int i = head[m]; i >= 0 && n < count; i = next[i]) {
+      for (int i = at < 0 ? -1 : heads[at]; i >= 0 && n < count; i = next[i]) {
         w[n] = word[i];
         g[n] = gain[i];
         n++;
@@ -322,6 +326,34 @@ final class ModeText {
   }
 
   /**
+   * One thread's accumulators for scoring, as long as the index has documents; only the entries a scoring touched
+   * are reset after it, so that a query's work depends on the modes its words reach, not on the catalog's size.
+   */
+  private static final class Scratch {
+    final double[] total;
+    final double[] core;
+    final double[] byField;
+    final int[] matched;
+    final boolean[] exact;
+    final int[] head;
+    final int[] touched;
+    int count;
+
+    Scratch(int docs) {
+      total = new double[docs];
+      core = new double[docs];
+      byField = new double[docs * FIELDS.length];
+      matched = new int[docs];
+      exact = new boolean[docs];
+      head = new int[docs];
+      Arrays.fill(head, -1);
+      touched = new int[docs];
+    }
+  }
+
+  private final ThreadLocal<Scratch> scratch;
+
+  /**
    * The scores of one text.
    *
    * @param modes every mode that shares a word with it
@@ -337,13 +369,8 @@ final class ModeText {
    * factor below 1 (a corrected typo) counts that much less.
    */
   Scores score(Map<String, Double> words) {
-    int docs = modes.size() + 1;
-    double[] total = new double[docs];
-    double[] core = new double[docs];
-    double[] byField = new double[docs * FIELDS.length];
-    int[] matched = new int[docs];
-    boolean[] withExactWord = new boolean[docs];
-    Hits hits = new Hits(docs);
+    Scratch sc = scratch.get();
+    Hits hits = new Hits();
     for (Map.Entry<String, Double> w : words.entrySet()) {
       Term term = terms.get(w.getKey());
       if (term == null) {
@@ -353,35 +380,44 @@ final class ModeText {
       boolean exact = w.getValue() == 1.0;
       for (int k = term.start(), end = term.start() + term.length(); k < end; k++) {
         int d = postingMode[k];
+        if (sc.matched[d] == 0) {
+          sc.touched[sc.count++] = d;
+        }
         double gain = weight * postingSaturated[k];
-        total[d] += gain;
+        sc.total[d] += gain;
         if (exact) {
           // Corrected typos may support a match but not carry it alone, nor count as failure vocabulary.
-          core[d] += weight * postingCore[k];
-          withExactWord[d] = true;
+          sc.core[d] += weight * postingCore[k];
+          sc.exact[d] = true;
         }
-        byField[d * FIELDS.length + postingField[k]] += gain;
-        matched[d]++;
+        sc.byField[d * FIELDS.length + postingField[k]] += gain;
+        sc.matched[d]++;
         if (d != routine) {
-          hits.add(w.getKey(), d, gain);
+          sc.head[d] = hits.add(w.getKey(), sc.head[d], gain);
         }
       }
     }
+    int[] touched = Arrays.copyOf(sc.touched, sc.count);
+    Arrays.sort(touched);
+    int[] heads = new int[touched.length];
     List<Match> out = new ArrayList<>();
     double bestCore = 0;
-    for (int d = 0; d < modes.size(); d++) {
-      if (!withExactWord[d]) {
+    for (int t = 0; t < touched.length; t++) {
+      int d = touched[t];
+      heads[t] = sc.head[d];
+      if (d == routine || !sc.exact[d]) {
         continue;
       }
-      bestCore = Math.max(bestCore, core[d]);
+      bestCore = Math.max(bestCore, sc.core[d]);
       int bestField = 0;
       for (int f = 1; f < FIELDS.length; f++) {
-        if (byField[d * FIELDS.length + f] > byField[d * FIELDS.length + bestField]) {
+        if (sc.byField[d * FIELDS.length + f] > sc.byField[d * FIELDS.length + bestField]) {
           bestField = f;
         }
       }
-      out.add(new Match(modes.get(d), d, total[d], FIELDS[bestField], matched[d], hits));
+      out.add(new Match(modes.get(d), d, sc.total[d], FIELDS[bestField], sc.matched[d], hits));
     }
+    hits.heads(touched, heads);
     List<String> used = new ArrayList<>();
     if (!out.isEmpty()) {
       for (String w : words.keySet()) {
@@ -390,15 +426,26 @@ final class ModeText {
           continue;
         }
         for (int k = term.start(), end = term.start() + term.length(); k < end; k++) {
-          if (postingMode[k] != routine && withExactWord[postingMode[k]]) {
+          if (postingMode[k] != routine && sc.exact[postingMode[k]]) {
             used.add(w);
             break;
           }
         }
       }
     }
-    return new Scores(out, total[routine], bestCore, used);
+    double routineScore = sc.total[routine];
+    for (int d : touched) {
+      sc.total[d] = 0;
+      sc.core[d] = 0;
+      Arrays.fill(sc.byField, d * FIELDS.length, (d + 1) * FIELDS.length, 0);
+      sc.matched[d] = 0;
+      sc.exact[d] = false;
+      sc.head[d] = -1;
+    }
+    sc.count = 0;
+    return new Scores(out, routineScore, bestCore, used);
   }
+
 
   /** Returns the live modes, in catalog order: a mode's index in them is its index everywhere in the engine. */
   List<FailureMode> modes() {

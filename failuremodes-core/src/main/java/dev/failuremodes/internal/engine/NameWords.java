@@ -37,6 +37,8 @@ final class NameWords<T> {
 
   private final List<Name<T>> names = new ArrayList<>();
   private final Set<String> failureWords = new HashSet<>();
+  /** Per word, the positions in {@link #names} of the names that contain it, ascending. */
+  private final java.util.Map<String, List<Integer>> namesByWord = new java.util.HashMap<>();
 
   /** Reads the names of each owner. */
   NameWords(Map<T, List<String>> namesByOwner) {
@@ -63,7 +65,11 @@ final class NameWords<T> {
           healthy |= PRIVATIVES.contains(stem);
         }
         if (!words.isEmpty()) {
+          int position = names.size();
           names.add(new Name<>(owner, List.copyOf(words), List.copyOf(failure)));
+          for (String w : new java.util.LinkedHashSet<>(words)) {
+            namesByWord.computeIfAbsent(w, k -> new ArrayList<>()).add(position);
+          }
         }
       }
     });
@@ -96,7 +102,15 @@ final class NameWords<T> {
     }
     Map<T, Denial<T>> best = new IdentityHashMap<>();
     List<T> order = new ArrayList<>();
-    for (Name<T> n : names) {
+    // Only the names that share a word with the denial, in the order of the names.
+    java.util.TreeSet<Integer> positions = new java.util.TreeSet<>();
+    for (Set<String> words : List.of(denied, outright)) {
+      for (String w : words) {
+        positions.addAll(namesByWord.getOrDefault(w, List.of()));
+      }
+    }
+    for (int position : positions) {
+      Name<T> n = names.get(position);
       double covered = 0;
       double total = 0;
       List<String> words = new ArrayList<>();

@@ -60,7 +60,9 @@ final class Ranker {
    * appears once and lists them all.
    */
   List<PlannedFix> plan(List<Candidate> candidates) {
-    Step[] byIndex = new Step[fixCount];
+    // An array for a catalog's worth of fixes; a map when the catalog is so large that the array would cost more.
+    Step[] byIndex = fixCount <= 1024 ? new Step[fixCount] : null;
+    Map<Integer, Step> byMap = byIndex == null ? new HashMap<>() : null;
     List<Step> steps = new ArrayList<>();
     for (Candidate c : candidates) {
       Placed[] placed = fixesByMode.get(c.id());
@@ -68,10 +70,14 @@ final class Ranker {
         continue;
       }
       for (Placed p : placed) {
-        Step step = byIndex[p.index()];
+        Step step = byIndex != null ? byIndex[p.index()] : byMap.get(p.index());
         if (step == null) {
           step = new Step(p.fix());
-          byIndex[p.index()] = step;
+          if (byIndex != null) {
+            byIndex[p.index()] = step;
+          } else {
+            byMap.put(p.index(), step);
+          }
           steps.add(step);
         }
         step.usefulness += c.score() / (1.0 + tuning.fixPositionDiscount() * p.place());
