@@ -1,0 +1,70 @@
+package dev.failuremodes.benchmarks;
+
+import dev.failuremodes.Catalog;
+import dev.failuremodes.Diagnoser;
+import dev.failuremodes.Diagnosis;
+import dev.failuremodes.FailureModes;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How load time and a prose diagnosis grow with a catalog's size, over synthetic catalogs of 1, 10, 100 and 233
+ * copies of the bundled one (43 to 10,019 failure modes; see {@link SyntheticCatalogs}).
+ *
+ * <pre>
+ * ./mvnw -B -ntp -q package -DskipTests
+ * java -jar failuremodes-benchmarks/target/benchmarks.jar ScalingBenchmark
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class ScalingBenchmark {
+  @Param({"1", "10", "100", "233"})
+  public int copies;
+
+  private java.util.List<String> documents;
+  private Diagnoser diagnoser;
+  private String[] prose;
+
+  /** Makes the catalog and builds its index. */
+  @Setup
+  public void setUp() {
+    documents = SyntheticCatalogs.documents(copies);
+    diagnoser = FailureModes.using(SyntheticCatalogs.catalog(copies));
+    prose = new String[] {
+      "After the release the accuracy dropped sharply and the trian/test gap looked suspicious",
+      "we think some features are computed after the event"
+    };
+    diagnoser.forSymptoms(prose).diagnose();
+  }
+
+  /** Parse and validate the catalog: the bundled one extended by the copies' documents. */
+  @Benchmark
+  public Catalog load() {
+    Catalog.Extension extension = FailureModes.catalog().extend();
+    for (String json : documents) {
+      extension.addJson(json, "synthetic");
+    }
+    return extension.build();
+  }
+
+  /** Two practitioner sentences against the whole catalog. */
+  @Benchmark
+  public Diagnosis prose() {
+    return diagnoser.forSymptoms(prose).diagnose();
+  }
+}
