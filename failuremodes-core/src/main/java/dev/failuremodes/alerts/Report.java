@@ -106,7 +106,13 @@ public final class Report {
       throw new ReportException(sourceName, e.problems().get(0).location(), e.problems().get(0).message(), e);
     }
     ReportReader reader = format == null ? detect(root, sourceName) : Readers.of(format);
-    return new Report(sourceName, reader.format(), reader.read(root, sourceName));
+    try {
+      return new Report(sourceName, reader.format(), reader.read(root, sourceName));
+    } catch (IllegalArgumentException e) {
+      // A number in the report's text that is no finite value (1e400), met where a reader builds an observation.
+      throw new ReportException(sourceName, "", "a value in the report cannot be read: " + e.getMessage()
+          + "; check the tool's output for an overflowed or corrupted number", e);
+    }
   }
 
   private static ReportReader detect(JsonNode root, String source) {

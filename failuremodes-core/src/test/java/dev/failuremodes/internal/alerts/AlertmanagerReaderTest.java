@@ -219,4 +219,14 @@ class AlertmanagerReaderTest {
         .hasMessageStartingWith("Cannot read report huge.json: the report is " + huge.length()
             + " characters, above the limit of 16777216");
   }
+
+  @Test
+  void parse_aNumberInTextThatOverflows_isAReportException() {
+    String sagemaker = "{\"violations\":[{\"feature_name\":\"age\",\"constraint_check_type\":"
+        + "\"baseline_drift_check\",\"description\":\"Baseline drift distance: 0.4 exceeds threshold: 1e400\"}]}";
+    assertThatThrownBy(() -> Report.parse(sagemaker, "overflow.json"))
+        .isInstanceOf(ReportException.class)
+        .hasMessageStartingWith("Cannot read report overflow.json: a value in the report cannot be read: ")
+        .hasMessageContaining("Infinity");
+  }
 }
