@@ -172,14 +172,16 @@ final class Fields {
       boolean required,
       Function<String, Optional<E>> find,
       List<String> valid) {
-    JsonNode raw = object.get(field);
-    if (raw != null && raw.isNull()) {
-      // The list of valid values is joined only here: choices are read thousands of times in a catalog.
-      nullValue(path + "." + field, "one of " + String.join(", ", valid), required);
+    JsonNode value = object.get(field);
+    if (value == null) {
+      if (required) {
+        problem(path, "missing required field '" + field + "'");
+      }
       return null;
     }
-    JsonNode value = field(object, path, field, required, "");
-    if (value == null) {
+    if (value.isNull()) {
+      // The list of valid values is joined only here: choices are read thousands of times in a catalog.
+      nullValue(path + "." + field, "one of " + String.join(", ", valid), required);
       return null;
     }
     if (!value.isTextual()) {

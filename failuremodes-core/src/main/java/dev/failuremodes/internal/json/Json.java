@@ -22,6 +22,9 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +76,8 @@ public final class Json {
           .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
           .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** Reads eight bytes of an array as one long, for {@link #requireUtf8}. */
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private Json() {}
 
@@ -231,6 +236,13 @@ public final class Json {
   private static void requireUtf8(byte[] bytes, int start, int length, String source) {
     int i = start;
     while (i < length) {
+      // A catalog is nearly all ASCII: skip eight ASCII bytes at a time.
+      while (i + Long.BYTES <= length && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
+        i += Long.BYTES;
+      }
+      if (i >= length) {
+        break;
+      }
       int b = bytes[i];
       if (b >= 0) {
         i++;
