@@ -34,8 +34,9 @@ class BundledCatalogTest {
     String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM ends").isTrue();
 
-    assertThat(output).isEqualTo("threads 32, instances 1, loads 1");
-    assertThat(child.exitValue()).isZero();
+    // The JVM may print a warning of its own first; the race's line must be there, and nothing may have failed.
+    assertThat(output.lines()).as(output).contains("threads 32, instances 1, loads 1");
+    assertThat(child.exitValue()).as(output).isZero();
   }
 
   @Test

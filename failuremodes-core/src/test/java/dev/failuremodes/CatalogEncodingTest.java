@@ -134,8 +134,8 @@ class CatalogEncodingTest {
 
     assertThatThrownBy(() -> Catalog.parse(misread, "misread.json"))
         .hasMessage("Invalid catalog misread.json: 1 problem\n  document: the text has NUL characters between its"
-            + " first characters, as UTF-16 bytes read as UTF-8 or Latin-1 do; a catalog must be UTF-8: save the file"
-            + " as UTF-8 and read it as UTF-8" + FOOTER);
+            + " first characters, as UTF-16 bytes read as UTF-8 or Latin-1 do; it must be UTF-8: save the file as UTF-8"
+            + " and read it as UTF-8" + FOOTER);
   }
 
   @Test

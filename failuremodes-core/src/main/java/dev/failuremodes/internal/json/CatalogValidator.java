@@ -41,8 +41,8 @@ import java.util.stream.Collectors;
 
 /**
  * Turns one or more catalog documents (a base and its extensions) into validated {@link CatalogData}, reporting every
- * problem at once: structure and types field by field, then ids, then cross-references over the merged result. The
- * data is built only when there is no problem at all, so a bad catalog is never partly loaded.
+ * problem at once: structure and types field by field, then ids, then cross-references and cycles over the merged
+ * result. The data is built only when there is no problem at all, so a bad catalog is never partly loaded.
  */
 public final class CatalogValidator {
   /** The schema version this library writes; it reads this one and every earlier one. */

@@ -116,8 +116,8 @@ public final class Json {
       for (int i = 0; i < n; i++) {
         if (head[i] == '\0') {
           throw new CatalogException(List.of(new CatalogProblem(source, "document", "the text has NUL characters"
-              + " between its first characters, as UTF-16 bytes read as UTF-8 or Latin-1 do; a catalog must be UTF-8:"
-              + " save the file as UTF-8 and read it as UTF-8")));
+              + " between its first characters, as UTF-16 bytes read as UTF-8 or Latin-1 do; it must be UTF-8: save"
+              + " the file as UTF-8 and read it as UTF-8")));
         }
       }
       if (n > 0 && head[0] == '\uFEFF') {
