@@ -7,6 +7,9 @@ import org.immutables.value.Value;
 /** A documented case of one or more failure modes at a real organisation. */
 @Value.Immutable
 public abstract class CaseStudy {
+  /** Where a value that breaks a rule was built, for the problem's location. */
+  private static final String BUILT_BY = "CaseStudy.builder()";
+
   CaseStudy() {}
 
   /** Returns the stable kebab-case id. */
@@ -34,12 +37,12 @@ public abstract class CaseStudy {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("id", id()), "case study");
+    Rules.require(Rules.id("id", id()), "case study", BUILT_BY);
     String type = "case study '" + id() + "'";
-    Rules.require(Rules.text("organisation", organisation()), type);
-    Rules.require(Rules.text("domain", domain()), type);
-    Rules.require(Rules.text("summary", summary()), type);
-    failureModes().forEach(m -> Rules.require(Rules.id("failure mode", m), type));
+    Rules.require(Rules.valueText("organisation", organisation()), type, BUILT_BY);
+    Rules.require(Rules.valueText("domain", domain()), type, BUILT_BY);
+    Rules.require(Rules.valueText("summary", summary()), type, BUILT_BY);
+    failureModes().forEach(m -> Rules.require(Rules.id("failure mode", m), type, BUILT_BY));
   }
 
   /** Returns {@code CaseStudy[id: organisation, domain]}. */
@@ -51,5 +54,15 @@ public abstract class CaseStudy {
   /** Builds a {@link CaseStudy}. */
   public static final class Builder extends ImmutableCaseStudy.Builder {
     Builder() {}
+
+    /**
+     * Returns the case study.
+     *
+     * @throws CatalogException if a required attribute is not set or a value breaks a rule; the message names it
+     */
+    @Override
+    public CaseStudy build() {
+      return Rules.build(super::build, "case study", BUILT_BY);
+    }
   }
 }

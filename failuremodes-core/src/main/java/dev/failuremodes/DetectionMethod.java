@@ -6,6 +6,9 @@ import org.immutables.value.Value;
 /** A way to confirm or rule out a failure mode, with how reliably it does so. */
 @Value.Immutable
 public abstract class DetectionMethod {
+  /** Where a value that breaks a rule was built, for the problem's location. */
+  private static final String BUILT_BY = "DetectionMethod.builder()";
+
   DetectionMethod() {}
 
   /** Returns the method's short name, such as "Shuffled-label test". */
@@ -24,8 +27,8 @@ public abstract class DetectionMethod {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.text("name", name()), "detection method");
-    Rules.require(Rules.text("description", description()), "detection method '" + name() + "'");
+    Rules.require(Rules.valueText("name", name()), "detection method", BUILT_BY);
+    Rules.require(Rules.valueText("description", description()), "detection method '" + name() + "'", BUILT_BY);
   }
 
   /** Returns {@code name (effectiveness)}. */
@@ -37,5 +40,15 @@ public abstract class DetectionMethod {
   /** Builds a {@link DetectionMethod}. */
   public static final class Builder extends ImmutableDetectionMethod.Builder {
     Builder() {}
+
+    /**
+     * Returns the detection method.
+     *
+     * @throws CatalogException if a required attribute is not set or a value breaks a rule; the message names it
+     */
+    @Override
+    public DetectionMethod build() {
+      return Rules.build(super::build, "detection method", BUILT_BY);
+    }
   }
 }

@@ -11,6 +11,9 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class FailureMode {
+  /** Where a value that breaks a rule was built, for the problem's location. */
+  private static final String BUILT_BY = "FailureMode.builder()";
+
   FailureMode() {}
 
   /** Returns the stable kebab-case id, such as {@code "data-leakage"}. */
@@ -73,15 +76,15 @@ public abstract class FailureMode {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("id", id()), "failure mode");
+    Rules.require(Rules.id("id", id()), "failure mode", BUILT_BY);
     String type = "failure mode '" + id() + "'";
-    Rules.require(Rules.text("name", name()), type);
-    Rules.require(Rules.text("summary", summary()), type);
-    Rules.require(Rules.text("description", description()), type);
-    aliases().forEach(a -> Rules.require(Rules.text("alias", a), type));
-    mechanisms().forEach(m -> Rules.require(Rules.text("mechanism", m), type));
-    fixes().forEach(f -> Rules.require(Rules.id("fix", f), type));
-    replacedBy().ifPresent(r -> Rules.require(Rules.id("replacedBy", r), type));
+    Rules.require(Rules.valueText("name", name()), type, BUILT_BY);
+    Rules.require(Rules.valueText("summary", summary()), type, BUILT_BY);
+    Rules.require(Rules.valueText("description", description()), type, BUILT_BY);
+    aliases().forEach(a -> Rules.require(Rules.valueText("alias", a), type, BUILT_BY));
+    mechanisms().forEach(m -> Rules.require(Rules.valueText("mechanism", m), type, BUILT_BY));
+    fixes().forEach(f -> Rules.require(Rules.id("fix", f), type, BUILT_BY));
+    replacedBy().ifPresent(r -> Rules.require(Rules.id("replacedBy", r), type, BUILT_BY));
   }
 
   /** Returns {@code FailureMode[id: name (stage)]}. */
@@ -93,5 +96,15 @@ public abstract class FailureMode {
   /** Builds a {@link FailureMode}. */
   public static final class Builder extends ImmutableFailureMode.Builder {
     Builder() {}
+
+    /**
+     * Returns the failure mode.
+     *
+     * @throws CatalogException if a required attribute is not set or a value breaks a rule; the message names it
+     */
+    @Override
+    public FailureMode build() {
+      return Rules.build(super::build, "failure mode", BUILT_BY);
+    }
   }
 }

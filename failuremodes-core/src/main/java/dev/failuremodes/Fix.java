@@ -7,6 +7,9 @@ import org.immutables.value.Value;
 /** Something to do about one or more failure modes, with its leverage (how much it helps) and its effort. */
 @Value.Immutable
 public abstract class Fix {
+  /** Where a value that breaks a rule was built, for the problem's location. */
+  private static final String BUILT_BY = "Fix.builder()";
+
   Fix() {}
 
   /** Returns the stable kebab-case id. */
@@ -43,10 +46,10 @@ public abstract class Fix {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("id", id()), "fix");
-    Rules.require(Rules.text("name", name()), "fix '" + id() + "'");
-    Rules.require(Rules.text("description", description()), "fix '" + id() + "'");
-    replacedBy().ifPresent(r -> Rules.require(Rules.id("replacedBy", r), "fix '" + id() + "'"));
+    Rules.require(Rules.id("id", id()), "fix", BUILT_BY);
+    Rules.require(Rules.valueText("name", name()), "fix '" + id() + "'", BUILT_BY);
+    Rules.require(Rules.valueText("description", description()), "fix '" + id() + "'", BUILT_BY);
+    replacedBy().ifPresent(r -> Rules.require(Rules.id("replacedBy", r), "fix '" + id() + "'", BUILT_BY));
   }
 
   /** Returns {@code Fix[id: name (leverage leverage, effort effort)]}. */
@@ -58,5 +61,15 @@ public abstract class Fix {
   /** Builds a {@link Fix}. */
   public static final class Builder extends ImmutableFix.Builder {
     Builder() {}
+
+    /**
+     * Returns the fix.
+     *
+     * @throws CatalogException if a required attribute is not set or a value breaks a rule; the message names it
+     */
+    @Override
+    public Fix build() {
+      return Rules.build(super::build, "fix", BUILT_BY);
+    }
   }
 }

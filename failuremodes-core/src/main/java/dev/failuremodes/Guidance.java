@@ -1,5 +1,6 @@
 package dev.failuremodes;
 
+import dev.failuremodes.internal.Rules;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -9,6 +10,9 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Guidance {
+  /** Where a value that breaks a rule was built, for the problem's location. */
+  private static final String BUILT_BY = "Guidance.builder()";
+
   Guidance() {}
 
   /** Returns the questions used to probe someone's experience with failing ML systems. */
@@ -28,6 +32,14 @@ public abstract class Guidance {
     return new Builder();
   }
 
+  @Value.Check
+  void check() {
+    Rules.require(Rules.valueText("framing", framing()), "guidance", BUILT_BY);
+    probes().forEach(p -> Rules.require(Rules.valueText("probe", p), "guidance", BUILT_BY));
+    assesses().forEach(a -> Rules.require(Rules.valueText("assessed quality", a), "guidance", BUILT_BY));
+    checklist().forEach(c -> Rules.require(Rules.valueText("checklist item", c), "guidance", BUILT_BY));
+  }
+
   /** Returns a count of each part. */
   @Override
   public String toString() {
@@ -37,5 +49,15 @@ public abstract class Guidance {
   /** Builds a {@link Guidance}. */
   public static final class Builder extends ImmutableGuidance.Builder {
     Builder() {}
+
+    /**
+     * Returns the guidance.
+     *
+     * @throws CatalogException if a required attribute is not set or a value breaks a rule; the message names it
+     */
+    @Override
+    public Guidance build() {
+      return Rules.build(super::build, "guidance", BUILT_BY);
+    }
   }
 }

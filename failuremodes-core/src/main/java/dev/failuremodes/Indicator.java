@@ -6,6 +6,9 @@ import org.immutables.value.Value;
 /** A symptom that points to a failure mode, with a weight saying how strongly it points there rather than elsewhere. */
 @Value.Immutable
 public abstract class Indicator {
+  /** Where a value that breaks a rule was built, for the problem's location. */
+  private static final String BUILT_BY = "Indicator.of(symptom, weight)";
+
   Indicator() {}
 
   /** Returns the id of the symptom. */
@@ -19,7 +22,7 @@ public abstract class Indicator {
   /**
    * Returns an indicator.
    *
-   * @throws IllegalStateException if the id is malformed or the weight is outside (0, 1]
+   * @throws CatalogException if the id is malformed or the weight is outside (0, 1]; the message names the value
    */
   public static Indicator of(String symptom, double weight) {
     return ImmutableIndicator.of(symptom, weight);
@@ -27,8 +30,8 @@ public abstract class Indicator {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("symptom", symptom()), "indicator");
-    Rules.require(Rules.weight(weight()), "indicator for '" + symptom() + "'");
+    Rules.require(Rules.id("symptom", symptom()), "indicator", BUILT_BY);
+    Rules.require(Rules.weight(weight()), "indicator for '" + symptom() + "'", BUILT_BY);
   }
 
   /** Returns {@code symptom×weight}. */

@@ -3,6 +3,7 @@ package dev.failuremodes;
 import dev.failuremodes.internal.Rules;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.immutables.value.Value;
 
@@ -13,6 +14,9 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Metric {
+  /** Where a value that breaks a rule was built, for the problem's location. */
+  private static final String BUILT_BY = "Metric.builder()";
+
   Metric() {}
 
   /** Returns the stable kebab-case id, such as {@code "ks-p-value"}. */
@@ -61,14 +65,14 @@ public abstract class Metric {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("id", id()), "metric");
+    Rules.require(Rules.id("id", id()), "metric", BUILT_BY);
     String type = "metric '" + id() + "'";
-    Rules.require(Rules.text("name", name()), type);
-    Rules.require(Rules.text("description", description()), type);
-    aliases().forEach(a -> Rules.require(Rules.text("alias", a), type));
+    Rules.require(Rules.valueText("name", name()), type, BUILT_BY);
+    Rules.require(Rules.valueText("description", description()), type, BUILT_BY);
+    aliases().forEach(a -> Rules.require(Rules.valueText("alias", a), type, BUILT_BY));
     if (min().isPresent() && max().isPresent() && min().getAsDouble() > max().getAsDouble()) {
-      Rules.require(java.util.Optional.of("min " + min().getAsDouble() + " is above max " + max().getAsDouble()),
-          type);
+      Rules.require(Optional.of("min " + min().getAsDouble() + " is above max " + max().getAsDouble()),
+          type, BUILT_BY);
     }
   }
 
@@ -81,5 +85,15 @@ public abstract class Metric {
   /** Builds a {@link Metric}. */
   public static final class Builder extends ImmutableMetric.Builder {
     Builder() {}
+
+    /**
+     * Returns the metric.
+     *
+     * @throws CatalogException if a required attribute is not set or a value breaks a rule; the message names it
+     */
+    @Override
+    public Metric build() {
+      return Rules.build(super::build, "metric", BUILT_BY);
+    }
   }
 }

@@ -9,6 +9,9 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Presentation {
+  /** Where a value that breaks a rule was built, for the problem's location. */
+  private static final String BUILT_BY = "Presentation.builder()";
+
   Presentation() {}
 
   /** Returns the account, one to three sentences. */
@@ -24,7 +27,7 @@ public abstract class Presentation {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.text("text", text()), "presentation");
+    Rules.require(Rules.valueText("text", text()), "presentation", BUILT_BY);
   }
 
   /** Returns the account's first 60 characters and its source's year. */
@@ -37,5 +40,15 @@ public abstract class Presentation {
   /** Builds a {@link Presentation}. */
   public static final class Builder extends ImmutablePresentation.Builder {
     Builder() {}
+
+    /**
+     * Returns the presentation.
+     *
+     * @throws CatalogException if a required attribute is not set or a value breaks a rule; the message names it
+     */
+    @Override
+    public Presentation build() {
+      return Rules.build(super::build, "presentation", BUILT_BY);
+    }
   }
 }

@@ -7,6 +7,9 @@ import org.immutables.value.Value;
 /** A paper, book, tool documentation or public write-up that supports a catalog entry. */
 @Value.Immutable
 public abstract class Reference {
+  /** Where a value that breaks a rule was built, for the problem's location. */
+  private static final String BUILT_BY = "Reference.builder()";
+
   Reference() {}
 
   /** Returns the title. */
@@ -31,11 +34,11 @@ public abstract class Reference {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.text("title", title()), "reference");
-    Rules.require(Rules.text("authors", authors()), "reference '" + title() + "'");
-    Rules.require(Rules.year(year()), "reference '" + title() + "'");
+    Rules.require(Rules.valueText("title", title()), "reference", BUILT_BY);
+    Rules.require(Rules.valueText("authors", authors()), "reference '" + title() + "'", BUILT_BY);
+    Rules.require(Rules.year(year()), "reference '" + title() + "'", BUILT_BY);
     if (doi().isEmpty() && url().isEmpty()) {
-      throw new IllegalStateException("Invalid reference '" + title() + "': a doi or a url is required");
+      Rules.require(Optional.of("a doi or a url is required"), "reference '" + title() + "'", BUILT_BY);
     }
   }
 
@@ -48,5 +51,15 @@ public abstract class Reference {
   /** Builds a {@link Reference}. */
   public static final class Builder extends ImmutableReference.Builder {
     Builder() {}
+
+    /**
+     * Returns the reference.
+     *
+     * @throws CatalogException if a required attribute is not set or a value breaks a rule; the message names it
+     */
+    @Override
+    public Reference build() {
+      return Rules.build(super::build, "reference", BUILT_BY);
+    }
   }
 }

@@ -6,6 +6,9 @@ import org.immutables.value.Value;
 /** A link from one failure mode to another, with the nature of the relation. */
 @Value.Immutable
 public abstract class RelatedMode {
+  /** Where a value that breaks a rule was built, for the problem's location. */
+  private static final String BUILT_BY = "RelatedMode.of(mode, relation)";
+
   RelatedMode() {}
 
   /** Returns the id of the other failure mode. */
@@ -16,14 +19,18 @@ public abstract class RelatedMode {
   @Value.Parameter
   public abstract Relation relation();
 
-  /** Returns a related-mode link. */
+  /**
+   * Returns a related-mode link.
+   *
+   * @throws CatalogException if the mode's id is malformed; the message names it
+   */
   public static RelatedMode of(String mode, Relation relation) {
     return ImmutableRelatedMode.of(mode, relation);
   }
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("mode", mode()), "related mode");
+    Rules.require(Rules.id("mode", mode()), "related mode", BUILT_BY);
   }
 
   /** Returns {@code relation mode}, such as {@code "child-of data-leakage"}. */

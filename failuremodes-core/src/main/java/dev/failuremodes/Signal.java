@@ -1,6 +1,7 @@
 package dev.failuremodes;
 
 import dev.failuremodes.internal.Rules;
+import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
@@ -9,6 +10,9 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 public abstract class Signal {
+  /** Where a value that breaks a rule was built, for the problem's location. */
+  private static final String BUILT_BY = "Signal.builder()";
+
   Signal() {}
 
   /** Returns the metric's name, such as {@code "psi"}. */
@@ -35,10 +39,10 @@ public abstract class Signal {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.text("metric", metric()), "signal");
-    Rules.require(Rules.text("source", source()), "signal");
+    Rules.require(Rules.valueText("metric", metric()), "signal", BUILT_BY);
+    Rules.require(Rules.valueText("source", source()), "signal", BUILT_BY);
     if (!Double.isFinite(threshold())) {
-      throw new IllegalStateException("Invalid signal: threshold must be a finite number, was " + threshold());
+      Rules.require(Optional.of("threshold must be a finite number, was " + threshold()), "signal", BUILT_BY);
     }
   }
 
@@ -51,5 +55,15 @@ public abstract class Signal {
   /** Builds a {@link Signal}. */
   public static final class Builder extends ImmutableSignal.Builder {
     Builder() {}
+
+    /**
+     * Returns the signal.
+     *
+     * @throws CatalogException if a required attribute is not set or a value breaks a rule; the message names it
+     */
+    @Override
+    public Signal build() {
+      return Rules.build(super::build, "signal", BUILT_BY);
+    }
   }
 }

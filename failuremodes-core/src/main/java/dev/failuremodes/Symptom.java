@@ -8,6 +8,9 @@ import org.immutables.value.Value;
 /** Something that can be observed about a model or system, such as a large train-test gap or a PSI alert. */
 @Value.Immutable
 public abstract class Symptom {
+  /** Where a value that breaks a rule was built, for the problem's location. */
+  private static final String BUILT_BY = "Symptom.builder()";
+
   Symptom() {}
 
   /** Returns the stable kebab-case id. */
@@ -44,11 +47,11 @@ public abstract class Symptom {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("id", id()), "symptom");
-    Rules.require(Rules.text("name", name()), "symptom '" + id() + "'");
-    Rules.require(Rules.text("description", description()), "symptom '" + id() + "'");
-    aliases().forEach(a -> Rules.require(Rules.text("alias", a), "symptom '" + id() + "'"));
-    replacedBy().ifPresent(r -> Rules.require(Rules.id("replacedBy", r), "symptom '" + id() + "'"));
+    Rules.require(Rules.id("id", id()), "symptom", BUILT_BY);
+    Rules.require(Rules.valueText("name", name()), "symptom '" + id() + "'", BUILT_BY);
+    Rules.require(Rules.valueText("description", description()), "symptom '" + id() + "'", BUILT_BY);
+    aliases().forEach(a -> Rules.require(Rules.valueText("alias", a), "symptom '" + id() + "'", BUILT_BY));
+    replacedBy().ifPresent(r -> Rules.require(Rules.id("replacedBy", r), "symptom '" + id() + "'", BUILT_BY));
   }
 
   /** Returns {@code Symptom[id: name]}. */
@@ -60,5 +63,15 @@ public abstract class Symptom {
   /** Builds a {@link Symptom}. */
   public static final class Builder extends ImmutableSymptom.Builder {
     Builder() {}
+
+    /**
+     * Returns the symptom.
+     *
+     * @throws CatalogException if a required attribute is not set or a value breaks a rule; the message names it
+     */
+    @Override
+    public Symptom build() {
+      return Rules.build(super::build, "symptom", BUILT_BY);
+    }
   }
 }

@@ -24,18 +24,25 @@ import dev.failuremodes.internal.Rules;
 import dev.failuremodes.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Turns one or more catalog documents (a base and its extensions) into validated {@link CatalogData}, reporting every
- * problem at once: structure and types field by field, then ids, then cross-references over the merged result. The
- * data is built only when there is no problem at all, so a bad catalog is never partly loaded.
+ * problem at once: structure and types field by field, then ids, then cross-references and cycles over the merged
+ * result. The data is built only when there is no problem at all, so a bad catalog is never partly loaded.
  */
 public final class CatalogValidator {
   /** The schema version this library writes; it reads this one and every earlier one. */
@@ -71,12 +78,29 @@ public final class CatalogValidator {
       Arrays.stream(Relation.values()).map(Relation::id).collect(Collectors.toList());
   private static final List<String> COMPARATORS =
       Arrays.stream(Comparison.values()).map(Comparison::symbol).collect(Collectors.toList());
+  // A document names a choice by its exact id, as the schema's enums do: Stage.find's leniency ("Data",
+  // "DEPLOYMENT_MONITORING") is for people typing queries, not for the published format.
+  private static final Function<String, Optional<Stage>> STAGE = exact(Stage.values(), Stage::id);
+  private static final Function<String, Optional<Level>> LEVEL = exact(Level.values(), Level::id);
+  private static final Function<String, Optional<Relation>> RELATION = exact(Relation.values(), Relation::id);
+  private static final Function<String, Optional<Comparison>> COMPARATOR =
+      exact(Comparison.values(), Comparison::symbol);
+
+  /**
+   * How many ids may be compared in all to suggest near ones for unknown references: a suggestion compares the unknown
+   * id with every id of its kind, so without a bound thousands of unknown ids in a large catalog take quadratic time.
+   * The bundled catalog's kinds have under a hundred ids each, so five hundred unknown ids there all get suggestions.
+   */
+  static final int COMPARISONS = 50_000;
 
   /** One document: its name for messages and its parsed tree. */
   public record Layer(String source, JsonNode root) {}
 
-  /** Where an entry came from, and what it refers to; the value is null when the entry itself has problems. */
-  private record Entry<T>(T value, String source, String path, List<Ref> refs) {}
+  /**
+   * Where an entry came from, what it refers to and what replaces it (or null); the value is null when the entry itself
+   * has problems.
+   */
+  private record Entry<T>(T value, String source, String path, List<Ref> refs, String replacedBy) {}
 
   private enum Kind {
     METRIC("metric"),
@@ -91,8 +115,15 @@ public final class CatalogValidator {
     }
   }
 
-  /** A reference by id from one entry to another, checked once every document is merged. */
-  private record Ref(Kind kind, String id, String source, String path, String role) {}
+  /**
+   * A reference by id from one entry to another, checked once every document is merged; {@code relation} is set for a
+   * related mode whose relation could be read.
+   */
+  private record Ref(Kind kind, String id, String source, String path, String role, Relation relation) {
+    Ref(Kind kind, String id, String source, String path, String role) {
+      this(kind, id, source, path, role, null);
+    }
+  }
 
   private final List<CatalogProblem> problems = new ArrayList<>();
   private final Map<Stage, CatalogData.StageEntry> stages = new EnumMap<>(Stage.class);
@@ -102,6 +133,10 @@ public final class CatalogValidator {
   private final Map<String, Entry<FailureMode>> modes = new LinkedHashMap<>();
   private final Map<String, Entry<Fix>> fixes = new LinkedHashMap<>();
   private final Map<String, Entry<CaseStudy>> caseStudies = new LinkedHashMap<>();
+  /** Every reference of every entry read, duplicates and entries with problems included, in document order. */
+  private final List<Ref> refs = new ArrayList<>();
+  /** The kinds whose section the base document lacks or leaves empty: references to them are not reported again. */
+  private final Set<Kind> missingSections = EnumSet.noneOf(Kind.class);
   private Guidance guidance;
   private String guidanceOrigin;
   /** The highest schema version among the documents read: the merged catalog needs that version's format. */
@@ -122,15 +157,31 @@ public final class CatalogValidator {
    * @throws CatalogException listing every problem, if there is any
    */
   public static CatalogData validate(List<Layer> layers, boolean override) {
-    CatalogValidator v = new CatalogValidator(override);
+    return Rules.validating(() -> new CatalogValidator(override).run(layers));
+  }
+
+  private CatalogData run(List<Layer> layers) {
     for (int i = 0; i < layers.size(); i++) {
-      v.readLayer(layers.get(i), i == 0);
+      readLayer(layers.get(i), i == 0);
     }
-    v.checkReferences();
-    if (!v.problems.isEmpty()) {
-      throw new CatalogException(v.problems);
+    checkReferences();
+    checkReplacementCycles(symptoms, Kind.SYMPTOM);
+    checkReplacementCycles(fixes, Kind.FIX);
+    checkReplacementCycles(modes, Kind.FAILURE_MODE);
+    checkRelationCycles();
+    if (!problems.isEmpty()) {
+      throw new CatalogException(problems);
     }
-    return v.data();
+    return data();
+  }
+
+  /** Returns a lookup of values by their exact id. */
+  private static <E> Function<String, Optional<E>> exact(E[] values, Function<E, String> id) {
+    Map<String, E> byId = new HashMap<>();
+    for (E value : values) {
+      byId.put(id.apply(value), value);
+    }
+    return key -> Optional.ofNullable(byId.get(key));
   }
 
   private CatalogData data() {
@@ -185,15 +236,16 @@ public final class CatalogValidator {
     for (int i = 0; i < items.size(); i++) {
       readMetric(f, items.get(i), "$.metrics[" + i + "]");
     }
-    items = f.array(root, "$", "symptoms", false);
+    // A complete catalog has at least one symptom, fix and failure mode; an extension adds to any section.
+    items = section(f, root, "symptoms", Kind.SYMPTOM, base);
     for (int i = 0; i < items.size(); i++) {
       readSymptom(f, items.get(i), "$.symptoms[" + i + "]");
     }
-    items = f.array(root, "$", "fixes", false);
+    items = section(f, root, "fixes", Kind.FIX, base);
     for (int i = 0; i < items.size(); i++) {
       readFix(f, items.get(i), "$.fixes[" + i + "]");
     }
-    items = f.array(root, "$", "failureModes", false);
+    items = section(f, root, "failureModes", Kind.FAILURE_MODE, base);
     for (int i = 0; i < items.size(); i++) {
       readMode(f, items.get(i), "$.failureModes[" + i + "]");
     }
@@ -202,9 +254,19 @@ public final class CatalogValidator {
       readCaseStudy(f, items.get(i), "$.caseStudies[" + i + "]");
     }
     JsonNode g = root.get("guidance");
-    if (g != null && !g.isNull()) {
+    if (g != null && g.isNull()) {
+      f.nullValue("$.guidance", "an object", false);
+    } else if (g != null) {
       readGuidance(f, g, "$.guidance");
     }
+  }
+
+  private List<JsonNode> section(Fields f, JsonNode root, String field, Kind kind, boolean base) {
+    List<JsonNode> items = f.array(root, "$", field, base);
+    if (base && items.isEmpty()) {
+      missingSections.add(kind);
+    }
+    return items;
   }
 
   private void readStages(Fields f, JsonNode root, boolean base) {
@@ -217,7 +279,7 @@ public final class CatalogValidator {
       if (!f.object(node, path, STAGE_FIELDS)) {
         continue;
       }
-      Stage stage = f.choice(node, path, "id", true, Stage::find, STAGE_IDS);
+      Stage stage = f.choice(node, path, "id", true, STAGE, STAGE_IDS);
       String name = f.text(node, path, "name", true);
       Integer order = f.integer(node, path, "debuggingOrder", true);
       String description = f.text(node, path, "description", true);
@@ -283,7 +345,7 @@ public final class CatalogValidator {
           .max(max == null ? OptionalDouble.empty() : OptionalDouble.of(max))
           .build();
     }
-    put(f, metrics, Kind.METRIC.label, id, value, path, List.of());
+    put(f, metrics, Kind.METRIC.label, id, value, path, List.of(), null);
   }
 
   private void readSymptom(Fields f, JsonNode node, String path) {
@@ -293,7 +355,7 @@ public final class CatalogValidator {
     }
     String id = f.id(node, path, "id", true);
     String name = f.text(node, path, "name", true);
-    Stage stage = f.choice(node, path, "stage", true, Stage::find, STAGE_IDS);
+    Stage stage = f.choice(node, path, "stage", true, STAGE, STAGE_IDS);
     String description = f.text(node, path, "description", true);
     List<String> aliases = f.texts(node, path, "aliases", false);
     List<Signal> signals = new ArrayList<>();
@@ -310,7 +372,7 @@ public final class CatalogValidator {
       if (metric != null) {
         refs.add(new Ref(Kind.METRIC, metric, f.source(), at + ".metric", "a signal's metric"));
       }
-      Comparison comparator = f.choice(s, at, "comparator", true, Comparison::find, COMPARATORS);
+      Comparison comparator = f.choice(s, at, "comparator", true, COMPARATOR, COMPARATORS);
       Double threshold = f.number(s, at, "threshold", true);
       String source = f.text(s, at, "source", true);
       if (f.problemCount() == signalBefore) {
@@ -320,7 +382,7 @@ public final class CatalogValidator {
     }
     Boolean deprecated = f.bool(node, path, "deprecated");
     String replacedBy = f.id(node, path, "replacedBy", false);
-    replacement(f, Kind.SYMPTOM, deprecated, replacedBy, path, refs);
+    replacement(f, Kind.SYMPTOM, id, deprecated, replacedBy, path, refs);
     Symptom value = null;
     if (f.problemCount() == before) {
       value =
@@ -335,7 +397,7 @@ public final class CatalogValidator {
               .replacedBy(Optional.ofNullable(replacedBy))
               .build();
     }
-    put(f, symptoms, Kind.SYMPTOM.label, id, value, path, refs);
+    put(f, symptoms, Kind.SYMPTOM.label, id, value, path, refs, replacedBy);
   }
 
   private void readFix(Fields f, JsonNode node, String path) {
@@ -346,13 +408,13 @@ public final class CatalogValidator {
     String id = f.id(node, path, "id", true);
     String name = f.text(node, path, "name", true);
     String description = f.text(node, path, "description", true);
-    Stage stage = f.choice(node, path, "stage", true, Stage::find, STAGE_IDS);
-    Level leverage = f.choice(node, path, "leverage", true, Level::find, LEVEL_IDS);
-    Level effort = f.choice(node, path, "effort", true, Level::find, LEVEL_IDS);
+    Stage stage = f.choice(node, path, "stage", true, STAGE, STAGE_IDS);
+    Level leverage = f.choice(node, path, "leverage", true, LEVEL, LEVEL_IDS);
+    Level effort = f.choice(node, path, "effort", true, LEVEL, LEVEL_IDS);
     Boolean deprecated = f.bool(node, path, "deprecated");
     String replacedBy = f.id(node, path, "replacedBy", false);
     List<Ref> refs = new ArrayList<>();
-    replacement(f, Kind.FIX, deprecated, replacedBy, path, refs);
+    replacement(f, Kind.FIX, id, deprecated, replacedBy, path, refs);
     Fix value = null;
     if (f.problemCount() == before) {
       value =
@@ -367,7 +429,7 @@ public final class CatalogValidator {
               .replacedBy(Optional.ofNullable(replacedBy))
               .build();
     }
-    put(f, fixes, Kind.FIX.label, id, value, path, refs);
+    put(f, fixes, Kind.FIX.label, id, value, path, refs, replacedBy);
   }
 
   private void readMode(Fields f, JsonNode node, String path) {
@@ -377,7 +439,7 @@ public final class CatalogValidator {
     }
     String id = f.id(node, path, "id", true);
     String name = f.text(node, path, "name", true);
-    Stage stage = f.choice(node, path, "stage", true, Stage::find, STAGE_IDS);
+    Stage stage = f.choice(node, path, "stage", true, STAGE, STAGE_IDS);
     String summary = f.text(node, path, "summary", true);
     String description = f.text(node, path, "description", true);
     List<String> aliases = f.texts(node, path, "aliases", false);
@@ -435,7 +497,7 @@ public final class CatalogValidator {
       int itemBefore = f.problemCount();
       String dName = f.text(n, at, "name", true);
       String dDescription = f.text(n, at, "description", true);
-      Level effectiveness = f.choice(n, at, "effectiveness", true, Level::find, LEVEL_IDS);
+      Level effectiveness = f.choice(n, at, "effectiveness", true, LEVEL, LEVEL_IDS);
       if (f.problemCount() == itemBefore) {
         detection.add(
             DetectionMethod.builder().name(dName).description(dDescription).effectiveness(effectiveness).build());
@@ -451,12 +513,12 @@ public final class CatalogValidator {
       }
       int itemBefore = f.problemCount();
       String mode = f.id(n, at, "mode", true);
-      Relation relation = f.choice(n, at, "relation", true, Relation::find, RELATION_IDS);
+      Relation relation = f.choice(n, at, "relation", true, RELATION, RELATION_IDS);
       if (mode != null) {
         if (mode.equals(id)) {
           f.problem(at + ".mode", "a failure mode cannot be related to itself");
         }
-        refs.add(new Ref(Kind.FAILURE_MODE, mode, f.source(), at + ".mode", "a related mode"));
+        refs.add(new Ref(Kind.FAILURE_MODE, mode, f.source(), at + ".mode", "a related mode", relation));
       }
       if (f.problemCount() == itemBefore) {
         related.add(RelatedMode.of(mode, relation));
@@ -466,7 +528,7 @@ public final class CatalogValidator {
     List<Presentation> presentations = readPresentations(f, node, path);
     Boolean deprecated = f.bool(node, path, "deprecated");
     String replacedBy = f.id(node, path, "replacedBy", false);
-    replacement(f, Kind.FAILURE_MODE, deprecated, replacedBy, path, refs);
+    replacement(f, Kind.FAILURE_MODE, id, deprecated, replacedBy, path, refs);
     FailureMode value = null;
     if (f.problemCount() == before) {
       value =
@@ -488,7 +550,7 @@ public final class CatalogValidator {
               .replacedBy(Optional.ofNullable(replacedBy))
               .build();
     }
-    put(f, modes, Kind.FAILURE_MODE.label, id, value, path, refs);
+    put(f, modes, Kind.FAILURE_MODE.label, id, value, path, refs, replacedBy);
   }
 
   private List<Presentation> readPresentations(Fields f, JsonNode node, String path) {
@@ -509,7 +571,7 @@ public final class CatalogValidator {
       String text = f.text(n, at, "text", true);
       JsonNode source = n.get("source");
       Reference reference = null;
-      if (source == null || source.isNull()) {
+      if (source == null) {
         f.problem(at, "missing required field 'source'");
       } else {
         reference = readReference(f, source, at + ".source");
@@ -595,7 +657,7 @@ public final class CatalogValidator {
               .references(references)
               .build();
     }
-    put(f, caseStudies, "case study", id, value, path, refs);
+    put(f, caseStudies, "case study", id, value, path, refs, null);
   }
 
   private void readGuidance(Fields f, JsonNode node, String path) {
@@ -619,17 +681,27 @@ public final class CatalogValidator {
   }
 
   private void replacement(
-      Fields f, Kind kind, Boolean deprecated, String replacedBy, String path, List<Ref> refs) {
+      Fields f, Kind kind, String id, Boolean deprecated, String replacedBy, String path, List<Ref> refs) {
     if (replacedBy != null) {
       if (!Boolean.TRUE.equals(deprecated)) {
         f.problem(path + ".replacedBy", "replacedBy is only allowed on an entry marked \"deprecated\": true");
       }
-      refs.add(new Ref(kind, replacedBy, f.source(), path + ".replacedBy", "a replacement"));
+      if (replacedBy.equals(id)) {
+        f.problem(path + ".replacedBy", kind.label + " '" + id + "' cannot be replaced by itself; name the entry that"
+            + " replaces it, or leave replacedBy out");
+      } else {
+        refs.add(new Ref(kind, replacedBy, f.source(), path + ".replacedBy", "a replacement"));
+      }
     }
   }
 
-  private <T> void put(
-      Fields f, Map<String, Entry<T>> entries, String label, String id, T value, String path, List<Ref> refs) {
+  /**
+   * Records an entry under its id, or a problem if the id is taken. Its references are checked in any case: a
+   * duplicate or an entry without a valid id may still refer to what does not exist.
+   */
+  private <T> void put(Fields f, Map<String, Entry<T>> entries, String label, String id, T value, String path,
+      List<Ref> entryRefs, String replacedBy) {
+    refs.addAll(entryRefs);
     if (id == null) {
       return;
     }
@@ -644,7 +716,7 @@ public final class CatalogValidator {
         return;
       }
     }
-    entries.put(id, new Entry<>(value, f.source(), path, refs));
+    entries.put(id, new Entry<>(value, f.source(), path, entryRefs, replacedBy));
   }
 
   private static String alreadyDefined(String label, String id, String origin) {
@@ -656,35 +728,173 @@ public final class CatalogValidator {
         + "; rename it, or allow replacing with overrideExisting()";
   }
 
+  /**
+   * Reports every reference to an id that does not exist, in document order. Unknown ids get suggestions until
+   * {@link #COMPARISONS} ids have been compared, so the time stays linear in the number of problems; an id referred to
+   * many times is compared once.
+   */
   private void checkReferences() {
-    List<Entry<?>> all = new ArrayList<>();
-    all.addAll(symptoms.values());
-    all.addAll(fixes.values());
-    all.addAll(modes.values());
-    all.addAll(caseStudies.values());
-    for (Entry<?> entry : all) {
-      for (Ref ref : entry.refs()) {
-        if (ref.kind() == Kind.METRIC && metrics.isEmpty()) {
-          continue; // a catalog without a metrics section names its signals' metrics freely, as schema 1 did
-        }
-        Map<String, ? extends Entry<?>> targets = ref.kind() == Kind.METRIC ? metrics
-            : ref.kind() == Kind.SYMPTOM ? symptoms : ref.kind() == Kind.FIX ? fixes : modes;
-        if (!targets.containsKey(ref.id())) {
+    Map<String, String> suggested = new HashMap<>();
+    int budget = COMPARISONS;
+    for (Ref ref : refs) {
+      if (ref.kind() == Kind.METRIC && metrics.isEmpty()) {
+        continue; // a catalog without a metrics section names its signals' metrics freely, as schema 1 did
+      }
+      if (missingSections.contains(ref.kind())) {
+        continue; // the missing section is the problem, already reported
+      }
+      Map<String, ? extends Entry<?>> targets = targets(ref.kind());
+      if (targets.containsKey(ref.id())) {
+        continue;
+      }
+      String key = ref.kind().label + " " + ref.id();
+      String suggestion = suggested.get(key);
+      if (suggestion == null) {
+        if (targets.size() <= budget) {
+          budget -= targets.size();
           List<String> near = Suggestions.nearest(ref.id(), targets.keySet(), 3);
-          problems.add(
-              new CatalogProblem(
-                  ref.source(),
-                  ref.path(),
-                  "unknown "
-                      + ref.kind().label
-                      + " '"
-                      + ref.id()
-                      + "' (referenced as "
-                      + ref.role()
-                      + ")"
-                      + (near.isEmpty()
-                          ? "; no " + ref.kind().label + " id is close"
-                          : "; " + Suggestions.didYouMean(near))));
+          suggestion = near.isEmpty() ? "no " + ref.kind().label + " id is close" : Suggestions.didYouMean(near);
+        } else {
+          suggestion = "no suggestion: too many unknown ids to compare each with every " + ref.kind().label + " id";
+        }
+        suggested.put(key, suggestion);
+      }
+      problems.add(new CatalogProblem(ref.source(), ref.path(), "unknown " + ref.kind().label + " '" + ref.id()
+          + "' (referenced as " + ref.role() + "); " + suggestion));
+    }
+  }
+
+  private Map<String, ? extends Entry<?>> targets(Kind kind) {
+    switch (kind) {
+      case METRIC:
+        return metrics;
+      case SYMPTOM:
+        return symptoms;
+      case FIX:
+        return fixes;
+      default:
+        return modes;
+    }
+  }
+
+  /**
+   * Reports each cycle of replacements, such as a → b → a, once, at its first entry in document order. A retired
+   * entry must lead, perhaps through other retired ones, to a current one. Each entry is walked once.
+   */
+  private void checkReplacementCycles(Map<String, ? extends Entry<?>> entries, Kind kind) {
+    Map<String, Boolean> done = new HashMap<>(); // false while on the current walk
+    Map<String, Integer> order = null;
+    for (String start : entries.keySet()) {
+      List<String> walk = new ArrayList<>();
+      String at = start;
+      while (at != null && !done.containsKey(at)) {
+        done.put(at, false);
+        walk.add(at);
+        Entry<?> entry = entries.get(at);
+        // An entry replaced by itself was reported when read.
+        at = entry == null || at.equals(entry.replacedBy()) ? null : entry.replacedBy();
+      }
+      if (at != null && !done.get(at)) {
+        if (order == null) {
+          order = positions(entries.keySet());
+        }
+        List<String> cycle = new ArrayList<>(walk.subList(walk.indexOf(at), walk.size()));
+        int first = 0;
+        for (int i = 1; i < cycle.size(); i++) {
+          if (order.get(cycle.get(i)) < order.get(cycle.get(first))) {
+            first = i;
+          }
+        }
+        Collections.rotate(cycle, -first);
+        cycle.add(cycle.get(0));
+        Entry<?> head = entries.get(cycle.get(0));
+        problems.add(new CatalogProblem(head.source(), head.path() + ".replacedBy", "replacement cycle "
+            + String.join(" → ", cycle) + "; a retired " + kind.label + " must lead to one that is not retired: point"
+            + " one of them at a current " + kind.label));
+      }
+      walk.forEach(id -> done.put(id, true));
+    }
+  }
+
+  private static Map<String, Integer> positions(Collection<String> ids) {
+    Map<String, Integer> order = new HashMap<>();
+    for (String id : ids) {
+      order.put(id, order.size());
+    }
+    return order;
+  }
+
+  /**
+   * Reports cycles among failure modes' directed relations: a mode cannot be, through its parents, a kind of itself,
+   * nor come before itself. "b parent-of a" states "a child-of b", and "b can-follow a" states "a can-precede b", so
+   * each pair of inverses is one edge; a consistent pair is no cycle.
+   */
+  private void checkRelationCycles() {
+    Map<String, Map<String, Ref>> kindOf = new LinkedHashMap<>();
+    Map<String, Map<String, Ref>> precedes = new LinkedHashMap<>();
+    for (Map.Entry<String, Entry<FailureMode>> mode : modes.entrySet()) {
+      String from = mode.getKey();
+      for (Ref ref : mode.getValue().refs()) {
+        if (ref.relation() == null || ref.id().equals(from) || !modes.containsKey(ref.id())) {
+          continue;
+        }
+        switch (ref.relation()) {
+          case CHILD_OF -> edge(kindOf, from, ref.id(), ref);
+          case PARENT_OF -> edge(kindOf, ref.id(), from, ref);
+          case CAN_PRECEDE -> edge(precedes, from, ref.id(), ref);
+          case CAN_FOLLOW -> edge(precedes, ref.id(), from, ref);
+          default -> { }
+        }
+      }
+    }
+    reportCycles(kindOf, "child-of cycle ", " (each a kind of the next); a failure mode cannot be a kind of itself:"
+        + " remove one of these child-of or parent-of relations");
+    reportCycles(precedes, "can-precede cycle ", " (each can precede the next); remove one of these can-precede or"
+        + " can-follow relations");
+  }
+
+  private static void edge(Map<String, Map<String, Ref>> graph, String from, String to, Ref statedBy) {
+    graph.computeIfAbsent(from, k -> new LinkedHashMap<>()).putIfAbsent(to, statedBy);
+  }
+
+  /**
+   * Finds cycles by depth-first search over the modes in catalog order, without recursion (a long chain must not
+   * overflow the stack), and reports each edge that closes one at the relation that states it.
+   */
+  private void reportCycles(Map<String, Map<String, Ref>> graph, String prefix, String suffix) {
+    Map<String, Boolean> done = new HashMap<>(); // false while on the stack
+    for (String root : modes.keySet()) {
+      if (done.containsKey(root) || !graph.containsKey(root)) {
+        continue;
+      }
+      List<String> stack = new ArrayList<>();
+      List<Iterator<Map.Entry<String, Ref>>> next = new ArrayList<>();
+      stack.add(root);
+      next.add(graph.get(root).entrySet().iterator());
+      done.put(root, false);
+      while (!stack.isEmpty()) {
+        int top = stack.size() - 1;
+        Iterator<Map.Entry<String, Ref>> edges = next.get(top);
+        if (!edges.hasNext()) {
+          done.put(stack.remove(top), true);
+          next.remove(top);
+          continue;
+        }
+        Map.Entry<String, Ref> edge = edges.next();
+        String to = edge.getKey();
+        Boolean state = done.get(to);
+        if (state == null) {
+          done.put(to, false);
+          stack.add(to);
+          Map<String, Ref> out = graph.get(to);
+          next.add(out == null ? Collections.emptyIterator() : out.entrySet().iterator());
+        } else if (!state) {
+          List<String> cycle = new ArrayList<>();
+          cycle.add(stack.get(top));
+          cycle.addAll(stack.subList(stack.indexOf(to), top));
+          cycle.add(stack.get(top));
+          Ref ref = edge.getValue();
+          problems.add(new CatalogProblem(ref.source(), ref.path(), prefix + String.join(" → ", cycle) + suffix));
         }
       }
     }

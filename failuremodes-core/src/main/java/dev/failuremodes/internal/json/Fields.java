@@ -59,19 +59,33 @@ final class Fields {
     return true;
   }
 
-  private JsonNode field(JsonNode object, String path, String field, boolean required) {
+  /**
+   * Returns a field's value, or null when it is absent (a problem if it is required) or null (a problem in any case:
+   * the schema has no nullable field, and null is not "none").
+   */
+  private JsonNode field(JsonNode object, String path, String field, boolean required, String expected) {
     JsonNode value = object.get(field);
-    if (value == null || value.isNull()) {
+    if (value == null) {
       if (required) {
         problem(path, "missing required field '" + field + "'");
       }
       return null;
     }
+    if (value.isNull()) {
+      nullValue(path + "." + field, expected, required);
+      return null;
+    }
     return value;
   }
 
+  /** Records a null where a value is expected; an optional field is left out rather than set to null. */
+  void nullValue(String path, String expected, boolean required) {
+    problem(path, "expected " + expected + " but found null"
+        + (required ? "" : "; leave the field out when there is none"));
+  }
+
   String text(JsonNode object, String path, String field, boolean required) {
-    JsonNode value = field(object, path, field, required);
+    JsonNode value = field(object, path, field, required, "a string");
     if (value == null) {
       return null;
     }
@@ -88,7 +102,7 @@ final class Fields {
   }
 
   String id(JsonNode object, String path, String field, boolean required) {
-    JsonNode value = field(object, path, field, required);
+    JsonNode value = field(object, path, field, required, "an id string");
     return value == null ? null : idValue(value, path + "." + field, field);
   }
 
@@ -105,12 +119,13 @@ final class Fields {
     return value.textValue();
   }
 
+  /** Reads an integer; as in JSON Schema, a number with a zero fraction such as {@code 2020.0} is one. */
   Integer integer(JsonNode object, String path, String field, boolean required) {
-    JsonNode value = field(object, path, field, required);
+    JsonNode value = field(object, path, field, required, "an integer");
     if (value == null) {
       return null;
     }
-    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+    if (!value.isNumber() || !value.canConvertToExactIntegral() || !value.canConvertToInt()) {
       problem(path + "." + field, "expected an integer but found " + kind(value));
       return null;
     }
@@ -118,7 +133,7 @@ final class Fields {
   }
 
   Double number(JsonNode object, String path, String field, boolean required) {
-    JsonNode value = field(object, path, field, required);
+    JsonNode value = field(object, path, field, required, "a number");
     if (value == null) {
       return null;
     }
@@ -126,11 +141,16 @@ final class Fields {
       problem(path + "." + field, "expected a number but found " + kind(value));
       return null;
     }
-    return value.doubleValue();
+    double number = value.doubleValue();
+    if (!Double.isFinite(number)) {
+      problem(path + "." + field, "expected a finite number but found one too large for a double");
+      return null;
+    }
+    return number;
   }
 
   Boolean bool(JsonNode object, String path, String field) {
-    JsonNode value = field(object, path, field, false);
+    JsonNode value = field(object, path, field, false, "true or false");
     if (value == null) {
       return null;
     }
@@ -141,7 +161,10 @@ final class Fields {
     return value.booleanValue();
   }
 
-  /** Reads a named choice, such as a stage or a level; a bad value is reported with the valid ones. */
+  /**
+   * Reads a named choice, such as a stage or a level, by its exact id; a bad value (another case included) is reported
+   * with the nearest and the valid ones.
+   */
   <E> E choice(
       JsonNode object,
       String path,
@@ -149,8 +172,16 @@ final class Fields {
       boolean required,
       Function<String, Optional<E>> find,
       List<String> valid) {
-    JsonNode value = field(object, path, field, required);
+    JsonNode value = object.get(field);
     if (value == null) {
+      if (required) {
+        problem(path, "missing required field '" + field + "'");
+      }
+      return null;
+    }
+    if (value.isNull()) {
+      // The list of valid values is joined only here: choices are read thousands of times in a catalog.
+      nullValue(path + "." + field, "one of " + String.join(", ", valid), required);
       return null;
     }
     if (!value.isTextual()) {
@@ -177,7 +208,7 @@ final class Fields {
 
   /** Returns the elements of an optional array field, or an empty list (with a problem if it is not an array). */
   List<JsonNode> array(JsonNode object, String path, String field, boolean required) {
-    JsonNode value = field(object, path, field, required);
+    JsonNode value = field(object, path, field, required, "an array");
     if (value == null) {
       return List.of();
     }
@@ -193,7 +224,7 @@ final class Fields {
     return out;
   }
 
-  /** Reads an optional array of non-blank strings. */
+  /** Reads an array of non-blank strings that hold only characters a text may hold. */
   List<String> texts(JsonNode object, String path, String field, boolean required) {
     List<String> out = new ArrayList<>();
     List<JsonNode> items = array(object, path, field, required);
@@ -205,7 +236,12 @@ final class Fields {
       } else if (item.textValue().isBlank()) {
         problem(at, "must not be blank");
       } else {
-        out.add(item.textValue());
+        Optional<String> bad = Rules.characters(item.textValue());
+        if (bad.isPresent()) {
+          problem(at, bad.get());
+        } else {
+          out.add(item.textValue());
+        }
       }
     }
     return out;

@@ -16,13 +16,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failuremodes.CatalogException;
 import dev.failuremodes.CatalogProblem;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -73,13 +76,16 @@ public final class Json {
           .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
           .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /** Reads eight bytes of an array as one long, for {@link #requireUtf8}. */
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private Json() {}
 
   /**
-   * Parses a document.
+   * Parses a document; a leading byte-order mark is skipped.
    *
-   * @throws CatalogException naming the source, line and column if the text is not JSON or breaks a read limit
+   * @throws CatalogException naming the source, line and column if the text is not JSON or breaks a read limit, or
+   *     the source alone if the text looks like UTF-16 decoded as single bytes
    */
   public static JsonNode parse(Reader text, String source) {
     return parse(FACTORY, text, source);
@@ -96,7 +102,36 @@ public final class Json {
   }
 
   private static JsonNode parse(JsonFactory factory, Reader text, String source) {
-    try (JsonParser parser = factory.createParser(text)) {
+    Reader reader = text.markSupported() ? text : new BufferedReader(text);
+    try {
+      // A byte-order mark is no JSON, but editors write one; NULs among the first characters are UTF-16 or UTF-32
+      // bytes decoded one by one, which the parser would report as a stray control character.
+      char[] head = new char[4];
+      reader.mark(head.length);
+      int n = 0;
+      for (int read; n < head.length && (read = reader.read(head, n, head.length - n)) > 0; ) {
+        n += read;
+      }
+      reader.reset();
+      for (int i = 0; i < n; i++) {
+        if (head[i] == '\0') {
+          throw new CatalogException(List.of(new CatalogProblem(source, "document", "the text has NUL characters"
+              + " between its first characters, as UTF-16 bytes read as UTF-8 or Latin-1 do; it must be UTF-8: save"
+              + " the file as UTF-8 and read it as UTF-8")));
+        }
+      }
+      if (n > 0 && head[0] == '\uFEFF') {
+        reader.skip(1);
+      }
+      return parse(factory.createParser(reader), source);
+    } catch (IOException e) {
+      throw new CatalogException(List.of(new CatalogProblem(source, "document", "cannot read: " + e)), e);
+    }
+  }
+
+  /** Reads one document to its end with a parser it then closes. */
+  private static JsonNode parse(JsonParser created, String source) {
+    try (JsonParser parser = created) {
       if (parser.nextToken() == null) {
         throw new CatalogException(List.of(new CatalogProblem(source, "line 1, column 1", "the document is empty")));
       }
@@ -127,9 +162,146 @@ public final class Json {
     return message == null ? "" : SOURCE.matcher(message).replaceAll("$1");
   }
 
-  /** Parses a document from a stream, as UTF-8. */
+  /**
+   * Parses a document from a stream of UTF-8 bytes, read to its end but not closed. A UTF-8 byte-order mark is
+   * skipped; bytes that are not UTF-8 are refused, never replaced: UTF-16 and UTF-32 (recognised by their byte-order
+   * mark or the NUL bytes between their first characters) are named, and a malformed byte is reported with its line
+   * and column.
+   *
+   * @throws CatalogException naming the source if the bytes are not UTF-8, the text is not JSON or breaks a read limit
+   */
   public static JsonNode parse(InputStream in, String source) {
-    return parse(new InputStreamReader(in, StandardCharsets.UTF_8), source);
+    byte[] bytes = new byte[8192];
+    int length = 0;
+    try {
+      for (int read; (read = in.read(bytes, length, bytes.length - length)) >= 0; ) {
+        length += read;
+        if (length > MAX_DOCUMENT_LENGTH) {
+          throw new CatalogException(List.of(new CatalogProblem(source, "document",
+              "read limit exceeded: the document is longer than " + MAX_DOCUMENT_LENGTH + " bytes")));
+        }
+        if (length == bytes.length) {
+          bytes = Arrays.copyOf(bytes, (int) Math.min(2L * bytes.length, MAX_DOCUMENT_LENGTH + 1));
+        }
+      }
+    } catch (IOException e) {
+      throw new CatalogException(List.of(new CatalogProblem(source, "document", "cannot read: " + e)), e);
+    }
+    String other = otherEncoding(bytes, length);
+    if (other != null) {
+      throw new CatalogException(List.of(new CatalogProblem(source, "document",
+          other + "; a catalog must be UTF-8: save it as UTF-8")));
+    }
+    int start = length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF ? 3 : 0;
+    requireUtf8(bytes, start, length, source);
+    // Checked, the bytes go to the byte parser as they are: decoding them to characters first would cost as much again.
+    try {
+      return parse(FACTORY.createParser(bytes, start, length - start), source);
+    } catch (IOException e) {
+      throw new CatalogException(List.of(new CatalogProblem(source, "document", "cannot read: " + e)), e);
+    }
+  }
+
+  /** Names the encoding of a document that is plainly UTF-16 or UTF-32, or returns null. */
+  private static String otherEncoding(byte[] b, int n) {
+    if (n >= 4 && b[0] == 0 && b[1] == 0 && b[2] == (byte) 0xFE && b[3] == (byte) 0xFF) {
+      return "the document is UTF-32BE (it starts with the byte-order mark 00 00 FE FF)";
+    }
+    if (n >= 4 && b[0] == (byte) 0xFF && b[1] == (byte) 0xFE && b[2] == 0 && b[3] == 0) {
+      return "the document is UTF-32LE (it starts with the byte-order mark FF FE 00 00)";
+    }
+    if (n >= 2 && b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) {
+      return "the document is UTF-16BE (it starts with the byte-order mark FE FF)";
+    }
+    if (n >= 2 && b[0] == (byte) 0xFF && b[1] == (byte) 0xFE) {
+      return "the document is UTF-16LE (it starts with the byte-order mark FF FE)";
+    }
+    // JSON text starts with ASCII, and no NUL byte belongs in it: NULs among the first bytes are the high (or low)
+    // bytes of wider code units.
+    String looks = "the document looks like %s (it has NUL bytes between its first characters)";
+    if (n >= 2 && b[0] == 0) {
+      return String.format(looks, b[1] == 0 ? "UTF-32BE" : "UTF-16BE");
+    }
+    if (n >= 2 && b[1] == 0) {
+      return String.format(looks, n >= 3 && b[2] == 0 ? "UTF-32LE" : "UTF-16LE");
+    }
+    return null;
+  }
+
+  /**
+   * Checks that bytes are well-formed UTF-8 (RFC 3629: no overlong form, no surrogate, nothing above U+10FFFF), and
+   * throws for the first malformed sequence with its line and column. The parser alone would take some of these for
+   * characters.
+   */
+  private static void requireUtf8(byte[] bytes, int start, int length, String source) {
+    int i = start;
+    while (i < length) {
+      // A catalog is nearly all ASCII: skip eight ASCII bytes at a time.
+      while (i + Long.BYTES <= length && ((long) LONGS.get(bytes, i) & 0x8080808080808080L) == 0) {
+        i += Long.BYTES;
+      }
+      if (i >= length) {
+        break;
+      }
+      int b = bytes[i];
+      if (b >= 0) {
+        i++;
+        continue;
+      }
+      int size;
+      int codePoint;
+      int min;
+      if ((b & 0xE0) == 0xC0) {
+        size = 2;
+        codePoint = b & 0x1F;
+        min = 0x80;
+      } else if ((b & 0xF0) == 0xE0) {
+        size = 3;
+        codePoint = b & 0x0F;
+        min = 0x800;
+      } else if ((b & 0xF8) == 0xF0) {
+        size = 4;
+        codePoint = b & 0x07;
+        min = 0x10000;
+      } else {
+        throw notUtf8(bytes, start, i, 1, source);
+      }
+      for (int k = 1; k < size; k++) {
+        if (i + k >= length || (bytes[i + k] & 0xC0) != 0x80) {
+          throw notUtf8(bytes, start, i, k, source);
+        }
+        codePoint = codePoint << 6 | bytes[i + k] & 0x3F;
+      }
+      if (codePoint < min || codePoint > Character.MAX_CODE_POINT
+          || codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE) {
+        throw notUtf8(bytes, start, i, size, source);
+      }
+      i += size;
+    }
+  }
+
+  private static CatalogException notUtf8(byte[] bytes, int start, int at, int size, String source) {
+    int line = 1;
+    int lineStart = start;
+    for (int i = start; i < at; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    int column = 1;
+    for (int i = lineStart; i < at; i++) {
+      if ((bytes[i] & 0xC0) != 0x80) {
+        column++;
+      }
+    }
+    StringBuilder bad = new StringBuilder(size == 1 ? "byte" : "bytes");
+    for (int i = at; i < at + size; i++) {
+      bad.append(String.format(" 0x%02X", bytes[i] & 0xFF));
+    }
+    return new CatalogException(List.of(new CatalogProblem(source, "line " + line + ", column " + column,
+        "not valid UTF-8 (" + bad + "); a catalog must be UTF-8: save the file as UTF-8 (Latin-1 and Windows-1252"
+            + " files fail like this)")));
   }
 
   /** Reads the value at the parser's current token; nesting is bounded by the parser's read limits. */
