@@ -144,4 +144,19 @@ class ValueInvariantsTest {
     assertThat(Relation.CHILD_OF.inverse()).isEqualTo(Relation.PARENT_OF);
     assertThat(Relation.PEER_OF.inverse()).isEqualTo(Relation.PEER_OF);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"data-leakage, true", "a, true", "a1-b2, true", "-a, false",
+      "a-, false", "a--b, false", "A, false", "1a, false", "a_b, false", "'', false"})
+  void isId_agreesWithThePattern(String value, boolean expected) {
+    assertThat(dev.failuremodes.internal.Rules.isId(value)).isEqualTo(expected);
+    assertThat(dev.failuremodes.internal.Rules.ID.matcher(value).matches()).isEqualTo(expected);
+  }
+
+  @Test
+  void symptom_idOfThousandsOfSegments_isCheckedWithoutOverflowingTheStack() {
+    String id = "a-".repeat(5000) + "b";
+    assertThat(dev.failuremodes.internal.Rules.isId(id)).isTrue();
+    assertThat(dev.failuremodes.internal.Rules.id("id", id + "-")).isPresent();
+  }
 }

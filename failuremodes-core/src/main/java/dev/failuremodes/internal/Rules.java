@@ -18,12 +18,37 @@ public final class Rules {
 
   private Rules() {}
 
+  /**
+   * Returns whether a value is lowercase kebab-case, as {@link #ID} says, by a loop: the pattern's repeated group
+   * recurses once per dash and overflows the stack on an id of thousands of segments.
+   */
+  public static boolean isId(String value) {
+    if (value.isEmpty() || value.charAt(0) < 'a' || value.charAt(0) > 'z') {
+      return false;
+    }
+    boolean dash = false;
+    for (int i = 1; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '-') {
+        if (dash) {
+          return false;
+        }
+        dash = true;
+      } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        dash = false;
+      } else {
+        return false;
+      }
+    }
+    return !dash;
+  }
+
   /** Checks an id's format. */
   public static Optional<String> id(String attribute, String value) {
     if (value == null) {
       return Optional.of(attribute + " is required");
     }
-    if (!ID.matcher(value).matches()) {
+    if (!isId(value)) {
       return Optional.of(
           attribute
               + " '"
