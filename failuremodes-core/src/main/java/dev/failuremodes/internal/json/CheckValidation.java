@@ -33,7 +33,8 @@ final class CheckValidation {
       "positive", "negative", "predicts", "source");
   /** The fields a detection method has had since schemaVersion 1. */
   private static final List<String> OLD_FIELDS = List.of("name", "description", "effectiveness");
-  private static final List<String> LEVEL_IDS = Arrays.stream(Level.values()).map(Level::id).collect(Collectors.toList());
+  private static final List<String> LEVEL_IDS =
+      Arrays.stream(Level.values()).map(Level::id).collect(Collectors.toList());
   private static final List<String> OUTCOME_IDS =
       Arrays.stream(Outcome.values()).map(Outcome::id).collect(Collectors.toList());
 
@@ -86,8 +87,10 @@ final class CheckValidation {
           JsonNode value = p.get(mode);
           Outcome outcome = value.isTextual() ? Outcome.find(value.textValue()).orElse(null) : null;
           if (outcome == null) {
-            List<String> near = value.isTextual() ? Suggestions.nearest(value.textValue(), OUTCOME_IDS, 1) : List.of();
-            f.problem(path, "unknown outcome " + (value.isTextual() ? "'" + value.textValue() + "'" : Fields.kind(value))
+            List<String> near =
+                value.isTextual() ? Suggestions.nearest(value.textValue(), OUTCOME_IDS, 1) : List.of();
+            String shown = value.isTextual() ? "'" + value.textValue() + "'" : Fields.kind(value);
+            f.problem(path, "unknown outcome " + shown
                 + (near.isEmpty() ? "" : "; " + Suggestions.didYouMean(near)) + " Valid: positive, negative (leave a"
                 + " mode out when the check predicts nothing for it)");
           }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.failuremodes.Candidate;
 import dev.failuremodes.Diagnosis;
 import dev.failuremodes.Evidence;
+import dev.failuremodes.EvidenceKind;
+import dev.failuremodes.FailureMode;
+import dev.failuremodes.Level;
+import dev.failuremodes.NextCheck;
 import dev.failuremodes.PlannedFix;
 import dev.failuremodes.Resolution;
 import dev.failuremodes.SymptomMatch;
@@ -39,6 +43,9 @@ public final class DiagnosisRenderer {
             e.via() + (c.evidence().size() > 1 ? " +" + (c.evidence().size() - 1) : "")));
       }
     }
+    if (!d.ruledOut().isEmpty()) {
+      out.append("  ruled out: ").append(ids(d.ruledOut())).append('\n');
+    }
     for (Unrecognized u : d.unrecognized()) {
       out.append("  unrecognised: ").append(u).append('\n');
     }
@@ -54,11 +61,28 @@ public final class DiagnosisRenderer {
       }
       out.append('\n');
     }
+    if (!d.nextChecks().isEmpty()) {
+      NextCheck next = d.nextChecks().get(0);
+      out.append("  next check: ").append(next.id()).append(" (").append(next.favours()).append(')');
+      if (d.nextChecks().size() > 1) {
+        out.append(" (+").append(d.nextChecks().size() - 1).append(" more)");
+      }
+      out.append('\n');
+    }
     for (String note : d.notes()) {
       out.append("  note: ").append(note).append('\n');
     }
     return out.toString();
   }
+
+  private static String ids(java.util.List<FailureMode> modes) {
+    StringBuilder out = new StringBuilder();
+    modes.forEach(m -> out.append(out.length() == 0 ? "" : ", ").append(m.id()));
+    return out.toString();
+  }
+
+  /** Markdown and JSON show at most this many next checks; {@code Diagnosis.nextChecks()} has them all. */
+  private static final int SHOWN_CHECKS = 5;
 
   /** Inputs longer than this are shortened in Markdown reports. */
   private static final int MARKDOWN_INPUT = 200;
@@ -86,6 +110,9 @@ public final class DiagnosisRenderer {
       }
       out.append('\n');
     }
+    if (!d.ruledOut().isEmpty()) {
+      out.append("Ruled out: ").append(ids(d.ruledOut())).append(".\n\n");
+    }
     if (!d.unrecognized().isEmpty()) {
       out.append("Not recognised:\n");
       d.unrecognized().forEach(u -> out.append("- ").append(u).append('\n'));
@@ -98,6 +125,19 @@ public final class DiagnosisRenderer {
         out.append(n++).append(". **").append(p.fix().name()).append("** (leverage ").append(p.fix().leverage())
             .append(", effort ").append(p.fix().effort()).append(") — ").append(p.fix().description())
             .append(" _Addresses: ").append(String.join(", ", p.addresses())).append("._\n");
+      }
+    }
+    if (!d.nextChecks().isEmpty()) {
+      out.append(d.plan().isEmpty() ? "" : "\n").append("### Next checks\n\n")
+          .append("| Check | Question | Positive favours | Negative favours | Expected gain | Effort |\n")
+          .append("|---|---|---|---|---|---|\n");
+      for (NextCheck c : d.nextChecks().subList(0, Math.min(SHOWN_CHECKS, d.nextChecks().size()))) {
+        out.append("| ").append(c.check().name()).append(" (`").append(c.id()).append("`) | ")
+            .append(c.check().observes().orElse(c.check().description()).replace("|", "\\|")).append(" | ")
+            .append(c.ifPositive().isEmpty() ? "–" : String.join(", ", c.ifPositive())).append(" | ")
+            .append(c.ifNegative().isEmpty() ? "–" : String.join(", ", c.ifNegative())).append(" | ")
+            .append(String.format(Locale.ROOT, "%.2f bits", c.expectedGain())).append(" | ")
+            .append(c.check().effort().orElse(Level.MEDIUM)).append(" |\n");
       }
     }
     if (!d.notes().isEmpty()) {
@@ -138,6 +178,10 @@ public final class DiagnosisRenderer {
         ArrayNode measured = o.putArray("measurements");
         r.measurements().forEach(measured::add);
       }
+      if (!r.checks().isEmpty()) {
+        ArrayNode checked = o.putArray("checks");
+        r.checks().forEach((id, outcome) -> checked.addObject().put("id", id).put("outcome", outcome.id()));
+      }
     }
     ArrayNode unrecognized = root.putArray("unrecognized");
     for (Unrecognized u : d.unrecognized()) {
@@ -158,7 +202,7 @@ public final class DiagnosisRenderer {
         if (e.named()) {
           item.put("named", true);
         }
-        e.field().ifPresent(field -> item.put("field", field));
+        e.field().ifPresent(field -> item.put(e.kind() == EvidenceKind.CHECK ? "check" : "field", field));
         if (!e.words().isEmpty()) {
           ArrayNode words = item.putArray("words");
           e.words().forEach(words::add);
@@ -193,6 +237,25 @@ public final class DiagnosisRenderer {
         if (!found.detail().isEmpty()) {
           o.put("detail", found.detail());
         }
+      }
+    }
+    if (!d.ruledOut().isEmpty()) {
+      ArrayNode ruledOut = root.putArray("ruledOut");
+      d.ruledOut().forEach(m -> ruledOut.add(m.id()));
+    }
+    d.standout().ifPresent(c -> root.put("standout", c.id()));
+    if (!d.nextChecks().isEmpty()) {
+      ArrayNode next = root.putArray("nextChecks");
+      for (NextCheck c : d.nextChecks().subList(0, Math.min(SHOWN_CHECKS, d.nextChecks().size()))) {
+        ObjectNode o = next.addObject().put("id", c.id()).put("name", c.check().name());
+        c.check().observes().ifPresent(t -> o.put("observes", t));
+        ArrayNode positive = o.putArray("ifPositive");
+        c.ifPositive().forEach(positive::add);
+        ArrayNode negative = o.putArray("ifNegative");
+        c.ifNegative().forEach(negative::add);
+        o.put("expectedGain", c.expectedGain()).put("gainPerEffort", c.gainPerEffort())
+            .put("effectiveness", c.check().effectiveness().id())
+            .put("effort", c.check().effort().orElse(Level.MEDIUM).id());
       }
     }
     d.whyEmpty().ifPresent(w -> root.put("note", w));
