@@ -52,8 +52,8 @@ public final class Diagnosis {
    * Returns the checks worth running next, the one that best tells the top candidates apart first: ordered by the
    * expected reduction in uncertainty over the candidates per unit of the check's effort (see {@link NextCheck}),
    * near-equal ones in debugging order. Each says which candidates a positive and a negative result favour. Checks
-   * already answered, and checks that could tell nothing new, are left out; empty when no check can change the
-   * ranking.
+   * already answered, checks that could tell nothing new, and checks neither of whose results would change which
+   * candidate leads are left out; empty when no check is left that could change the answer.
    */
   public List<NextCheck> nextChecks() {
     return nextChecks;

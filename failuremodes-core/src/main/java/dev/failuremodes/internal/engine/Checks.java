@@ -41,9 +41,11 @@ import java.util.Set;
  * fall of the entropy over the causes. It is divided by {@link Tuning#checkCost} for the check's effort, compared in
  * steps of
  * {@code 1 / checkBuckets}, and ties go to the check of the earlier stage in the debugging order, then the lower
- * effort, then the id. A check that was answered, that predicts nothing for any candidate, or that predicts for the
- * candidates exactly what an answered check predicts (so its answer would tell nothing new) is not offered. Work is
- * linear in checks times candidates. Immutable and thread-safe.
+ * effort, then the id. A check is not offered when it was answered, when it predicts nothing for any candidate, when
+ * it predicts for the candidates exactly what an answered check predicts (its answer would tell nothing new), when
+ * its gain is below {@link Tuning#minCheckGain}, or when neither of its results would change which candidate leads
+ * (the top candidate, or "none of them" when {@code Π(1 - score)} is above every score), the scores updated as the
+ * evidence above would update them. Work is linear in checks times candidates. Immutable and thread-safe.
  */
 public final class Checks {
   private static final byte NONE = 0;
@@ -383,7 +385,7 @@ public final class Checks {
         continue;
       }
       double gain = entropy(positive) - conditional;
-      if (gain < tuning.minCheckGain()) {
+      if (gain < tuning.minCheckGain() || !changesLeader(check, index, candidates)) {
         continue;
       }
       double value = gain / check.cost;
@@ -415,6 +417,38 @@ public final class Checks {
           Engine.round(s.value())));
     }
     return out;
+  }
+
+  /**
+   * Whether a positive or a negative result would change which candidate leads, or make "none of them" ({@code
+   * Π(1 - score)}) lead instead of a candidate or the other way round.
+   */
+  private static boolean changesLeader(Check check, int[] index, List<Candidate> candidates) {
+    int leader = leader(check, index, candidates, null);
+    return leader(check, index, candidates, Outcome.POSITIVE) != leader
+        || leader(check, index, candidates, Outcome.NEGATIVE) != leader;
+  }
+
+  /** Returns the leading candidate's position after a result ({@code null} for none), or -1 for "none of them". */
+  private static int leader(Check check, int[] index, List<Candidate> candidates, Outcome outcome) {
+    int best = -1;
+    double bestScore = -1;
+    double none = 1.0;
+    for (int i = 0; i < index.length; i++) {
+      double s = candidates.get(i).score();
+      byte p = check.prediction[index[i]];
+      if (outcome != null && p != NONE) {
+        double a = check.agreement[p];
+        boolean asPredicted = (outcome == Outcome.POSITIVE) == (p == POSITIVE);
+        s = asPredicted ? 1 - (1 - s) * (1 - a / (2 + a)) : s * (1 - a);
+      }
+      none *= 1 - s;
+      if (s > bestScore) {
+        best = i;
+        bestScore = s;
+      }
+    }
+    return none > bestScore ? -1 : best;
   }
 
   /** Whether an answered check predicts for these candidates exactly what this one does. */

@@ -93,7 +93,7 @@ final class InterviewCommand implements Callable<Integer> {
       }
       NextCheck next = d.nextChecks().stream().filter(c -> !skipped.contains(c.id())).findFirst().orElse(null);
       if (next == null) {
-        out.println("No check is left that could change the ranking.");
+        out.println("No check is left that could change which cause leads.");
         break;
       }
       question++;
