@@ -59,13 +59,6 @@ Query interviewQuery = null;
 Diagnosis interviewDiagnosis = null;
 Set<String> interviewSkipped = new HashSet<>();
 
-/** Starts an interview: prints the candidates and the check that best tells them apart. */
-void interview(String... symptoms) {
-  interviewQuery = FailureModes.forSymptoms(symptoms).limit(5);
-  interviewSkipped.clear();
-  interviewStep();
-}
-
 /** Returns the check the interview asks about now, or null when one cause stands out or no check is left. */
 NextCheck question() {
   if (interviewDiagnosis == null || interviewDiagnosis.standout().isPresent()) {
@@ -73,6 +66,33 @@ NextCheck question() {
   }
   return interviewDiagnosis.nextChecks().stream().filter(c -> !interviewSkipped.contains(c.id())).findFirst()
       .orElse(null);
+}
+
+/** Re-ranks and prints the candidates, then the next question, or why the interview is over. */
+void interviewStep() {
+  interviewDiagnosis = interviewQuery.diagnose();
+  Diagnosis d = interviewDiagnosis;
+  d.candidates().forEach(c -> System.out.printf("  %d. %-28s %.2f  %s%n", c.rank(), c.id(), c.score(),
+      c.failureMode().stage().id()));
+  NextCheck next = question();
+  if (d.candidates().isEmpty()) {
+    System.out.println(d.whyEmpty().orElse(""));
+  } else if (d.standout().isPresent()) {
+    System.out.println(d.standout().get().id() + " stands out. " + d.standout().get().explanation());
+  } else if (next == null) {
+    System.out.println("No check is left that could change which cause leads; " + d.top().get().id() + " leads.");
+  } else {
+    System.out.println("Next: " + next.check().observes().orElse(next.check().description()));
+    System.out.println("  check " + next.id() + " (effort " + next.check().effort().orElse(Level.MEDIUM) + "): "
+        + next.favours());
+  }
+}
+
+/** Starts an interview: prints the candidates and the check that best tells them apart. */
+void interview(String... symptoms) {
+  interviewQuery = FailureModes.forSymptoms(symptoms).limit(5);
+  interviewSkipped.clear();
+  interviewStep();
 }
 
 /** Answers the current question: positive, negative (or p, n, yes, no) or skip; then re-ranks and asks on. */
@@ -114,26 +134,6 @@ void ruledOut(String idOrName) {
 /** Returns the interview's diagnosis as it stands: the table, evidence, plan and next checks. */
 Diagnosis current() {
   return interviewDiagnosis;
-}
-
-/** Re-ranks and prints the candidates, then the next question, or why the interview is over. */
-void interviewStep() {
-  interviewDiagnosis = interviewQuery.diagnose();
-  Diagnosis d = interviewDiagnosis;
-  d.candidates().forEach(c -> System.out.printf("  %d. %-28s %.2f  %s%n", c.rank(), c.id(), c.score(),
-      c.failureMode().stage().id()));
-  NextCheck next = question();
-  if (d.candidates().isEmpty()) {
-    System.out.println(d.whyEmpty().orElse(""));
-  } else if (d.standout().isPresent()) {
-    System.out.println(d.standout().get().id() + " stands out. " + d.standout().get().explanation());
-  } else if (next == null) {
-    System.out.println("No check is left that could change which cause leads; " + d.top().get().id() + " leads.");
-  } else {
-    System.out.println("Next: " + next.check().observes().orElse(next.check().description()));
-    System.out.println("  check " + next.id() + " (effort " + next.check().effort().orElse(Level.MEDIUM) + "): "
-        + next.favours());
-  }
 }
 
 System.out.println("failuremodes " + catalog.catalogVersion() + ": " + catalog.failureModes().size()
