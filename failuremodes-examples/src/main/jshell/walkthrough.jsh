@@ -9,14 +9,14 @@ import dev.failuremodes.signals.*;
 Catalog catalog = FailureModes.catalog();
 System.out.println(catalog);
 System.out.println(Arrays.toString(Stage.values()));
-//> Catalog[version 2026.11.2, 43 failure modes, 87 symptoms, 62 fixes, 15 case studies, 41 metrics]
+//> Catalog[version 2026.11.3, 43 failure modes, 87 symptoms, 62 fixes, 15 case studies, 41 metrics, 58 checks]
 //> [problem-framing, data, feature-engineering, modeling, evaluation, deployment-monitoring]
 
 // 2. What we saw, in our own words: a launch that went badly, and a suspiciously good offline score.
 Diagnosis d = FailureModes.forSymptoms("accuracy dropped right after the release", "validation AUC 0.995").
     limit(5).diagnose();
 System.out.println(d);
-//> Diagnosis of 2 inputs (catalog 2026.11.2)
+//> Diagnosis of 2 inputs (catalog 2026.11.3)
 //>   #   score failure mode                 stage                  evidence
 //>   1   0.85  data-leakage                 data                   suspiciously-high-performance +2
 //>   2   0.77  feature-leakage              feature-engineering    text:symptoms +2
@@ -24,6 +24,7 @@ System.out.println(d);
 //>   4   0.59  distribution-shift           data                   text:symptoms +1
 //>   5   0.52  concept-drift                deployment-monitoring  text:summary +1
 //>   plan: 1. remove-leaky-features; 2. strict-train-test-separation; 3. time-based-split; 4. fit-preprocessing-in-pipeline; 5. collect-representative-data (+10 more)
+//>   next check: feature-drift-tests (positive → training-serving-skew, distribution-shift; negative → data-leakage, concept-drift) (+11 more)
 
 // 3. What each input was read as.
 d.resolutions().forEach(System.out::println);
@@ -41,7 +42,7 @@ Diagnosis d2 = FailureModes.forSymptoms("accuracy dropped right after the releas
     observe(Observation.of("serving-mismatch-rate", 0.08).feature("days_since_signup")).
     limit(5).diagnose();
 System.out.println(d2);
-//> Diagnosis of 3 inputs (catalog 2026.11.2)
+//> Diagnosis of 3 inputs (catalog 2026.11.3)
 //>   #   score failure mode                 stage                  evidence
 //>   1   0.96  training-serving-skew        deployment-monitoring  feature-values-differ-serving +2
 //>   2   0.85  data-leakage                 data                   suspiciously-high-performance +2
@@ -49,6 +50,7 @@ System.out.println(d2);
 //>   4   0.59  distribution-shift           data                   text:symptoms +1
 //>   5   0.52  concept-drift                deployment-monitoring  text:summary +1
 //>   plan: 1. remove-leaky-features; 2. share-feature-code; 3. strict-train-test-separation; 4. feature-parity-checks; 5. time-based-split (+10 more)
+//>   next check: feature-drift-tests (positive → training-serving-skew, distribution-shift; negative → data-leakage, concept-drift) (+11 more)
 
 // 6. Rule a cause out and see it fall: the team checked the splits and found no data leakage.
 Diagnosis d3 = FailureModes.forSymptoms("accuracy dropped right after the release", "validation AUC 0.995",
@@ -56,7 +58,7 @@ Diagnosis d3 = FailureModes.forSymptoms("accuracy dropped right after the releas
     observe(Observation.of("serving-mismatch-rate", 0.08).feature("days_since_signup")).
     limit(5).diagnose();
 System.out.println(d3);
-//> Diagnosis of 4 inputs (catalog 2026.11.2)
+//> Diagnosis of 4 inputs (catalog 2026.11.3)
 //>   #   score failure mode                 stage                  evidence
 //>   1   0.96  training-serving-skew        deployment-monitoring  feature-values-differ-serving +2
 //>   2   0.77  feature-leakage              feature-engineering    text:symptoms +2
@@ -64,6 +66,7 @@ System.out.println(d3);
 //>   4   0.52  concept-drift                deployment-monitoring  text:summary +1
 //>   5   0.48  preprocessing-leakage        data                   suspiciously-high-performance +2
 //>   plan: 1. share-feature-code; 2. remove-leaky-features; 3. feature-parity-checks; 4. collect-representative-data; 5. point-in-time-features (+9 more)
+//>   next check: feature-drift-tests (positive → training-serving-skew, distribution-shift; negative → concept-drift) (+11 more)
 
 // 7. What to do first: the plan, highest leverage first, each fix naming the candidates it addresses.
 d3.plan().stream().limit(3).forEach(System.out::println);
@@ -88,7 +91,7 @@ skew.references().forEach(r -> System.out.println("  see " + r));
 d3.toMarkdown().lines().limit(6).forEach(System.out::println);
 //> ## Diagnosis
 //>
-//> Inputs: `accuracy dropped right after the release`, `validation AUC 0.995`, `leakage was ruled out`, `serving-mismatch-rate = 0.08 on days_since_signup` (catalog 2026.11.2)
+//> Inputs: `accuracy dropped right after the release`, `validation AUC 0.995`, `leakage was ruled out`, `serving-mismatch-rate = 0.08 on days_since_signup` (catalog 2026.11.3)
 //>
 //> | # | Failure mode | Stage | Score | Why |
 //> |---|---|---|---|---|

@@ -40,6 +40,8 @@ public final class Catalog {
   private final Map<String, FailureMode> modesById;
   private final Map<String, Fix> fixesById;
   private final Map<String, CaseStudy> caseStudiesById;
+  private final Map<String, DetectionMethod> checksById;
+  private final List<DetectionMethod> checks;
 
   Catalog(CatalogData data) {
     this.data = data;
@@ -48,6 +50,10 @@ public final class Catalog {
     this.modesById = index(data.failureModes(), FailureMode::id);
     this.fixesById = index(data.fixes(), Fix::id);
     this.caseStudiesById = index(data.caseStudies(), CaseStudy::id);
+    List<DetectionMethod> checks = new ArrayList<>();
+    data.failureModes().forEach(m -> m.detection().stream().filter(d -> d.id().isPresent()).forEach(checks::add));
+    this.checksById = index(checks, d -> d.id().orElseThrow());
+    this.checks = List.copyOf(checks);
   }
 
   private static <T> Map<String, T> index(List<T> values, Function<T, String> id) {
@@ -170,6 +176,28 @@ public final class Catalog {
   /** Returns every fix, in catalog order. */
   public List<Fix> fixes() {
     return data.fixes();
+  }
+
+  /**
+   * Returns every detection method that is a check (it has an id; schemaVersion 3), in catalog order: by failure
+   * mode, then as each mode lists them.
+   */
+  public List<DetectionMethod> checks() {
+    return checks;
+  }
+
+  /** Returns the check with this id. */
+  public Optional<DetectionMethod> check(String id) {
+    return Optional.ofNullable(checksById.get(Objects.requireNonNull(id, "id")));
+  }
+
+  /**
+   * Returns the check with this id.
+   *
+   * @throws UnknownIdException if there is none; the message suggests the nearest ids
+   */
+  public DetectionMethod requireCheck(String id) {
+    return require(checksById, "check", id);
   }
 
   /** Returns every case study, in catalog order. */
@@ -313,6 +341,7 @@ public final class Catalog {
         + data.caseStudies().size()
         + " case studies"
         + (data.metrics().isEmpty() ? "" : ", " + data.metrics().size() + " metrics")
+        + (checksById.isEmpty() ? "" : ", " + checksById.size() + " checks")
         + "]";
   }
 

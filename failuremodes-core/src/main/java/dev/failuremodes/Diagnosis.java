@@ -19,6 +19,9 @@ public final class Diagnosis {
   private final List<PlannedFix> plan;
   private final List<Finding> findings;
   private final List<String> notes;
+  private final List<NextCheck> nextChecks;
+  private final List<FailureMode> ruledOut;
+  private final boolean standsOut;
 
   Diagnosis(
       String catalogVersion,
@@ -28,7 +31,10 @@ public final class Diagnosis {
       List<Candidate> candidates,
       List<PlannedFix> plan,
       List<Finding> findings,
-      List<String> notes) {
+      List<String> notes,
+      List<NextCheck> nextChecks,
+      List<FailureMode> ruledOut,
+      boolean standsOut) {
     this.catalogVersion = catalogVersion;
     this.inputs = List.copyOf(inputs);
     this.resolutions = List.copyOf(resolutions);
@@ -37,6 +43,34 @@ public final class Diagnosis {
     this.plan = List.copyOf(plan);
     this.findings = List.copyOf(findings);
     this.notes = List.copyOf(notes);
+    this.nextChecks = List.copyOf(nextChecks);
+    this.ruledOut = List.copyOf(ruledOut);
+    this.standsOut = standsOut;
+  }
+
+  /**
+   * Returns the checks worth running next, the one that best tells the top candidates apart first: ordered by the
+   * expected reduction in uncertainty over the candidates per unit of the check's effort (see {@link NextCheck}),
+   * near-equal ones in debugging order. Each says which candidates a positive and a negative result favour. Checks
+   * already answered, checks that could tell nothing new, and checks neither of whose results would change which
+   * candidate leads are left out; empty when no check is left that could change the answer.
+   */
+  public List<NextCheck> nextChecks() {
+    return nextChecks;
+  }
+
+  /** Returns the failure modes the query's results ruled out ({@link Query#ruledOut(String)}), in the order given. */
+  public List<FailureMode> ruledOut() {
+    return ruledOut;
+  }
+
+  /**
+   * Returns the top candidate if it stands out: it holds at least two thirds of the candidates' combined scores,
+   * counting the chance that the cause is none of them, so it is at least twice as likely as every alternative
+   * together. An interview stops there.
+   */
+  public Optional<Candidate> standout() {
+    return standsOut ? top() : Optional.empty();
   }
 
   /**
@@ -97,6 +131,13 @@ public final class Diagnosis {
   public Optional<String> whyEmpty() {
     if (!candidates.isEmpty()) {
       return Optional.empty();
+    }
+    if (!ruledOut.isEmpty()) {
+      List<String> ids = new java.util.ArrayList<>();
+      ruledOut.forEach(m -> ids.add(m.id()));
+      return Optional.of("No candidate is left once the ruled-out modes (" + String.join(", ", ids) + ") are"
+          + " dropped: the cause may be none of them, or a result may be wrong; check the results, or describe more"
+          + " of what was seen.");
     }
     if (resolutions.isEmpty() && !findings.isEmpty()) {
       return Optional.of("None of the reports' " + findings.size() + (findings.size() == 1 ? " finding is" : " findings"

@@ -11,7 +11,8 @@ import java.util.Optional;
  * <p>Its {@code contribution} is {@code weight × confidence}. For a symptom the weight is the indicator's weight times
  * the symptom's specificity (symptoms shared by many modes count less) and the confidence is how well the input
  * matched it; for a named mode the weight is a fixed strength short of certain; for text the weight caps what words
- * alone can give and the confidence is how much of the input's telling words the mode's text explains. A
+ * alone can give and the confidence is how much of the input's telling words the mode's text explains; for a check's
+ * result the weight comes from the check's effectiveness, less when the check predicts a negative for the mode. A
  * candidate's score combines its contributions by noisy-OR, and each contribution against it multiplies the score
  * by {@code 1 - contribution}.
  *
@@ -19,9 +20,11 @@ import java.util.Optional;
  * @param kind what the evidence rests on
  * @param against whether it speaks against the mode: a negated or ruled-out symptom or name, or a healthy value
  * @param symptom the id of the symptom, for symptom and measured evidence
- * @param field for text evidence, the part of the mode's text that matched best, such as {@code "symptoms"}
+ * @param field for text evidence, the part of the mode's text that matched best, such as {@code "symptoms"}; for
+ *     a check's result, the check's id
  * @param words the input's words behind the evidence, strongest first (for names and text)
- * @param detail a short account for people, such as {@code "psi 0.31 > 0.25"}; may be empty
+ * @param detail a short account for people, such as {@code "psi 0.31 > 0.25"}, or for a check what its result
+ *     means ("serving features match training for the same requests"); may be empty
  * @param weight what this kind of evidence weighs for this mode, in (0, 1]
  * @param confidence how well the input matched, in (0, 1]
  * @param contribution {@code weight × confidence}, rounded to four decimals
@@ -53,11 +56,12 @@ public record Evidence(
   }
 
   /**
-   * Returns what the evidence came through, in a word: the symptom id, {@code named}, or {@code text:field}; with
-   * a leading {@code not } when it speaks against the mode.
+   * Returns what the evidence came through, in a word: the symptom id, {@code named}, {@code text:field} or {@code
+   * check:id}; with a leading {@code not } when it speaks against the mode.
    */
   public String via() {
-    String via = symptom.orElseGet(() -> kind == EvidenceKind.TEXT ? "text:" + field.orElse("") : "named");
+    String via = symptom.orElseGet(() -> kind == EvidenceKind.TEXT ? "text:" + field.orElse("")
+        : kind == EvidenceKind.CHECK ? "check:" + field.orElse("") : "named");
     return against ? "not " + via : via;
   }
 
@@ -76,6 +80,9 @@ public record Evidence(
         break;
       case NAMED:
         what = against ? " rules it out by name" : " names it";
+        break;
+      case CHECK:
+        what = (against ? " counts against it: " : " supports it: ") + detail;
         break;
       default:
         what = " shares words with its " + field.orElse("text") + ": " + String.join(", ", words);

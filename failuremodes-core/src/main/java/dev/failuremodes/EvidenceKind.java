@@ -11,7 +11,13 @@ public enum EvidenceKind {
   /** The input names the failure mode itself ("we suspect data leakage"). */
   NAMED,
   /** The input's words match the mode's own text: its names, symptoms, mechanisms, detection or presentations. */
-  TEXT;
+  TEXT,
+  /**
+   * A check's result ({@link Query#checked(String, Outcome)}) as the check predicts it for the mode, or contrary to
+   * that prediction; {@link Evidence#field()} holds the check's id and {@link Evidence#detail()} what the result
+   * means.
+   */
+  CHECK;
 
   /** Returns the lowercase name used in JSON. */
   public String id() {

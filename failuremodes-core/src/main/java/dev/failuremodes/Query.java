@@ -2,6 +2,7 @@ package dev.failuremodes;
 
 import dev.failuremodes.alerts.Finding;
 import dev.failuremodes.alerts.Report;
+import dev.failuremodes.internal.engine.Answers;
 import dev.failuremodes.internal.engine.Engine;
 import dev.failuremodes.signals.Observation;
 import java.util.ArrayList;
@@ -32,10 +33,19 @@ public final class Query {
   private final Set<Stage> stages;
   private final boolean strict;
   private final double minScore;
+  /** Results given: check outcomes, symptoms confirmed or ruled out, modes ruled out. */
+  private final Answers answers;
 
   private Query(Diagnoser diagnoser, List<String> inputs, List<Observation> observations,
       List<Engine.Input> findings, List<Finding> reported, Map<String, Double> thresholds, int limit,
       Set<Stage> stages, boolean strict, double minScore) {
+    this(diagnoser, inputs, observations, findings, reported, thresholds, limit, stages, strict, minScore,
+        Answers.NONE);
+  }
+
+  private Query(Diagnoser diagnoser, List<String> inputs, List<Observation> observations,
+      List<Engine.Input> findings, List<Finding> reported, Map<String, Double> thresholds, int limit,
+      Set<Stage> stages, boolean strict, double minScore, Answers answers) {
     this.diagnoser = diagnoser;
     this.inputs = List.copyOf(inputs);
     this.observations = List.copyOf(observations);
@@ -46,6 +56,7 @@ public final class Query {
     this.stages = stages;
     this.strict = strict;
     this.minScore = minScore;
+    this.answers = answers;
   }
 
   static Query of(Diagnoser diagnoser, List<String> raw, String parameter) {
@@ -87,7 +98,51 @@ public final class Query {
   private Query with(List<Observation> observations, List<Engine.Input> findings, Map<String, Double> thresholds,
       int limit, Set<Stage> stages, boolean strict, double minScore) {
     return new Query(diagnoser, inputs, observations, findings, reported, thresholds, limit, stages, strict,
-        minScore);
+        minScore, answers);
+  }
+
+  private Query with(Answers.Answer answer) {
+    return new Query(diagnoser, inputs, observations, findings, reported, thresholds, limit, stages, strict,
+        minScore, answers.with(answer));
+  }
+
+  /**
+   * Returns a query with a check's result added: the outcome counts for the candidates the check predicts it for
+   * and against those it predicts the other outcome for, with the check's own line in their explanation. The
+   * diagnosis no longer offers the check as a next check.
+   *
+   * @param checkId the check's id, such as {@code "logged-feature-comparison"} (see {@link Catalog#checks()})
+   * @throws NullPointerException if an argument is null
+   * @throws UnknownIdException if the catalog has no such check; the message suggests near ids
+   * @throws IllegalArgumentException if the same check was given the other outcome; the message names both
+   */
+  public Query checked(String checkId, Outcome outcome) {
+    return with(diagnoser.engine().checks().check(checkId, outcome));
+  }
+
+  /**
+   * Returns a query with a symptom confirmed: it counts as seen, like an input that names it.
+   *
+   * @param symptom the symptom's id, name or an alias
+   * @throws NullPointerException if {@code symptom} is null
+   * @throws UnknownIdException if no symptom has it; the message suggests near ids
+   * @throws IllegalArgumentException if the symptom was ruled out; the message names both
+   */
+  public Query confirmed(String symptom) {
+    return with(diagnoser.engine().checks().confirmed(symptom));
+  }
+
+  /**
+   * Returns a query with a failure mode or a symptom ruled out. A ruled-out mode is dropped from the candidates and
+   * listed in {@link Diagnosis#ruledOut()}; a ruled-out symptom counts against the modes it indicates. Ids come
+   * first (a mode's, then a symptom's), then names and aliases.
+   *
+   * @throws NullPointerException if {@code idOrName} is null
+   * @throws UnknownIdException if no failure mode or symptom has it; the message suggests near ids
+   * @throws IllegalArgumentException if the symptom was confirmed; the message names both
+   */
+  public Query ruledOut(String idOrName) {
+    return with(diagnoser.engine().checks().ruledOut(idOrName));
   }
 
   /**
@@ -225,7 +280,8 @@ public final class Query {
       all.addAll(inputs(report));
       found.addAll(report.findings());
     }
-    return new Query(diagnoser, inputs, observations, all, found, thresholds, limit, stages, strict, minScore);
+    return new Query(diagnoser, inputs, observations, all, found, thresholds, limit, stages, strict, minScore,
+        answers);
   }
 
   /**
@@ -271,14 +327,17 @@ public final class Query {
     inputs.forEach(t -> all.add(Engine.Input.text(t)));
     observations.forEach(o -> all.add(Engine.Input.of(o)));
     all.addAll(findings);
-    Engine.Result r = diagnoser.engine().diagnose(all, thresholds, stages, minScore, limit);
+    Engine engine = diagnoser.engine();
+    Engine.Result r = engine.diagnose(all, answers, thresholds, stages, minScore, limit);
     if (strict && !r.unrecognized().isEmpty()) {
       throw new UnknownSymptomException(r.unrecognized());
     }
     List<String> shown = new ArrayList<>();
     all.forEach(in -> shown.add(in.display()));
+    answers.list().forEach(a -> shown.add(a.display()));
     return new Diagnosis(diagnoser.catalog().catalogVersion(), shown, r.resolutions(), r.unrecognized(),
-        r.candidates(), r.plan(), reported, r.notes());
+        r.candidates(), r.plan(), reported, r.notes(), engine.checks().next(r.candidates(), answers),
+        engine.checks().ruledOutModes(answers), engine.checks().standout(r.candidates()).isPresent());
   }
 
   /** Returns the inputs and settings. */
@@ -287,6 +346,7 @@ public final class Query {
     List<String> shown = new ArrayList<>(inputs);
     observations.forEach(o -> shown.add(o.toString()));
     findings.forEach(f -> shown.add(f.display()));
+    answers.list().forEach(a -> shown.add(a.display()));
     return "Query" + shown + "[limit " + limit + (strict ? ", strict" : "") + ", stages " + stages
         + (thresholds.isEmpty() ? "" : ", thresholds " + thresholds) + "]";
   }

@@ -1,6 +1,9 @@
 package dev.failuremodes;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one input was read as: the symptoms it describes, the failure modes it names outright ("data leakage", "we
@@ -15,6 +18,7 @@ import java.util.List;
  * @param words the input's words that gave text evidence to some candidate, in input order
  * @param measurements each value read from the input against a threshold, in words: {@code "psi 0.31 > 0.25 on
  *     age"}, or {@code "psi 0.05 on age, healthy (a symptom when > 0.25)"}
+ * @param checks the check results the input reports, by check id ({@link Query#checked(String, Outcome)})
  */
 public record Resolution(
     String input,
@@ -23,9 +27,11 @@ public record Resolution(
     List<SymptomMatch> ruledOutSymptoms,
     List<FailureMode> ruledOutModes,
     List<String> words,
-    List<String> measurements) {
-  /** Copies the lists. */
+    List<String> measurements,
+    Map<String, Outcome> checks) {
+  /** Copies the lists and the map. */
   public Resolution {
+    checks = Collections.unmodifiableMap(new LinkedHashMap<>(checks));
     matches = List.copyOf(matches);
     namedModes = List.copyOf(namedModes);
     ruledOutSymptoms = List.copyOf(ruledOutSymptoms);
@@ -34,10 +40,17 @@ public record Resolution(
     measurements = List.copyOf(measurements);
   }
 
-  /** Returns a resolution without measured values. */
+  /** Returns a resolution without check results. */
+  public Resolution(String input, List<SymptomMatch> matches, List<FailureMode> namedModes,
+      List<SymptomMatch> ruledOutSymptoms, List<FailureMode> ruledOutModes, List<String> words,
+      List<String> measurements) {
+    this(input, matches, namedModes, ruledOutSymptoms, ruledOutModes, words, measurements, Map.of());
+  }
+
+  /** Returns a resolution without measured values or check results. */
   public Resolution(String input, List<SymptomMatch> matches, List<FailureMode> namedModes,
       List<SymptomMatch> ruledOutSymptoms, List<FailureMode> ruledOutModes, List<String> words) {
-    this(input, matches, namedModes, ruledOutSymptoms, ruledOutModes, words, List.of());
+    this(input, matches, namedModes, ruledOutSymptoms, ruledOutModes, words, List.of(), Map.of());
   }
 
   /**
@@ -46,7 +59,7 @@ public record Resolution(
    */
   public boolean recognized() {
     return !matches.isEmpty() || !namedModes.isEmpty() || !ruledOutSymptoms.isEmpty() || !ruledOutModes.isEmpty()
-        || !words.isEmpty() || !measurements.isEmpty();
+        || !words.isEmpty() || !measurements.isEmpty() || !checks.isEmpty();
   }
 
   /**
@@ -64,6 +77,7 @@ public record Resolution(
     part(out, "rules out ", ruledOutModes.stream().map(FailureMode::id).toList());
     part(out, "measured ", measurements);
     part(out, "words ", words);
+    part(out, "checked ", checks.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
     if (out.length() == start) {
       out.append(" nothing");
     }

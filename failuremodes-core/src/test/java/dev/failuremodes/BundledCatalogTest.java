@@ -42,7 +42,7 @@ class BundledCatalogTest {
   @Test
   void catalog_bundled_loadsWithAllStagesAndGuidance() {
     Catalog catalog = FailureModes.catalog();
-    assertThat(catalog.schemaVersion()).isEqualTo(2);
+    assertThat(catalog.schemaVersion()).isEqualTo(3);
     assertThat(catalog.stages()).hasSize(6);
     for (Stage stage : Stage.values()) {
       assertThat(catalog.describe(stage)).isNotBlank();

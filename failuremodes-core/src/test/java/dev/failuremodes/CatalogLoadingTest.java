@@ -79,7 +79,7 @@ class CatalogLoadingTest {
       unknown-stage.json | $.symptoms[1].stage: unknown stage 'modelling'; did you mean 'modeling'? Valid: problem-framing, data, feature-engineering, modeling, evaluation, deployment-monitoring
       bad-weight.json | $.failureModes[0].indicators[0].weight: weight 1.5 is out of range; a weight must be in (0, 1]
       missing-field.json | $.failureModes[1]: missing required field 'summary'
-      unsupported-schema-version.json | $.schemaVersion: unsupported schemaVersion 3; this version of failuremodes reads schemaVersion 1 to 2 (use a failuremodes release that supports it, or convert the document)
+      unsupported-schema-version.json | $.schemaVersion: unsupported schemaVersion 4; this version of failuremodes reads schemaVersion 1 to 3 (use a failuremodes release that supports it, or convert the document)
       syntax-error.json | line 5, column 35: not valid JSON: Unexpected character ('"' (code 34)): was expecting comma to separate Object entries
       """)
   void parse_invalidCatalog_reportsTheProblemWithItsLocation(String file, String problem) {

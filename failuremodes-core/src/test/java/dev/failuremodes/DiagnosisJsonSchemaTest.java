@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,6 +38,20 @@ class DiagnosisJsonSchemaTest {
     String json = FailureModes.forSymptoms(List.of(inputs.split("\\|", -1))).diagnose().toJson();
     List<Error> errors = schema().validate(json, InputFormat.JSON);
     assertThat(errors).as(json).isEmpty();
+  }
+
+  @Test
+  void toJson_withResults_conformsToTheSchema() throws IOException {
+    Query q = FailureModes.forSymptoms("accuracy dropped after release", "large train-test gap")
+        .checked("logged-feature-comparison", Outcome.NEGATIVE).confirmed("validation-loss-rising")
+        .ruledOut("data-leakage").ruledOut("PSI alert");
+    for (Diagnosis d : List.of(q.diagnose(), q.checked("learning-curves", Outcome.POSITIVE).diagnose(),
+        FailureModes.forSymptoms("large train-test gap").ruledOut("overfitting").ruledOut("data-leakage").diagnose())) {
+      String json = d.toJson();
+      assertThat(schema().validate(json, InputFormat.JSON)).as(json).isEmpty();
+    }
+    assertThat(q.diagnose().toJson()).contains("\"kind\" : \"check\"", "\"check\" : \"logged-feature-comparison\"",
+        "\"nextChecks\"", "\"ruledOut\"");
   }
 
   @ParameterizedTest

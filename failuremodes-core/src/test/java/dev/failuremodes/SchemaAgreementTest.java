@@ -197,7 +197,8 @@ class SchemaAgreementTest {
     m.add(tree("a NUL character in a name", reject, r -> symptom(r, 0).put("name", "Gap\u0000")));
     m.add(tree("an escape character in an alias", reject, r -> symptom(r, 0).withArray("aliases").add("\u001B[31m")));
     m.add(tree("a lone surrogate in a description", reject, r -> mode(r, 0).put("description", "cut \uD83D here")));
-    m.add(tree("schemaVersion 3", reject, r -> r.put("schemaVersion", 3)));
+    m.add(tree("schemaVersion 4", reject, r -> r.put("schemaVersion", 4)));
+    m.add(tree("schemaVersion 2 with checks", reject, r -> r.put("schemaVersion", 2)));
     m.add(tree("schemaVersion 1 with metrics", reject, r -> r.put("schemaVersion", 1)));
     m.add(tree("schemaVersion 1 with presentations", reject, r -> {
       r.put("schemaVersion", 1);
@@ -253,6 +254,11 @@ class SchemaAgreementTest {
     }));
     m.add(loaderOnly("a failure mode related to itself", "cannot be related to itself",
         r -> relate(mode(r, 0), mode(r, 0), "peer-of")));
+    m.add(loaderOnly("a check predicting an unknown failure mode", "unknown failure mode 'no-such-mode'",
+        r -> ((ObjectNode) mode(r, 0).get("detection").get(0).get("predicts")).put("no-such-mode", "positive")));
+    m.add(loaderOnly("a check id defined twice", "duplicate check id",
+        r -> ((ObjectNode) mode(r, 1).get("detection").get(0)).put("id", mode(r, 0).get("detection").get(0).get("id")
+            .textValue())));
     // Uniqueness by one field of an object, and an order between two fields, are not JSON Schema keywords.
     m.add(loaderOnly("one symptom twice among a mode's indicators", "is already an indicator",
         r -> mode(r, 0).withArray("indicators").add(indicator(r).deepCopy().put("weight", 0.2))));

@@ -26,7 +26,8 @@ class DiagnosisAssertTest {
       + "  1   0.49  overfitting                  modeling               train-test-gap%n"
       + "  2   0.24  data-leakage                 data                   train-test-gap%n"
       + "  plan: 1. adjust-model-complexity; 2. add-regularization; 3. more-training-data; "
-      + "4. strict-train-test-separation; 5. fit-preprocessing-in-pipeline (+3 more)";
+      + "4. strict-train-test-separation; 5. fit-preprocessing-in-pipeline (+3 more)%n"
+      + "  next check: learning-curves (positive → overfitting; negative → data-leakage) (+14 more)";
   private static final String OVERFITTING_EVIDENCE = "Evidence for #1 overfitting 0.49:%n"
       + "  'large train-test gap' shows symptom train-test-gap (0.49 × 1.00 = 0.49)%n";
   private static final String LEAKAGE_EVIDENCE = "Evidence for #2 data-leakage 0.24:%n"
@@ -228,7 +229,8 @@ class DiagnosisAssertTest {
             + "  unrecognised: 'trian-test gpa' (did you mean train-test-gap, duplicates-across-splits, "
             + "group-overlap-between-splits?)%n"
             + "  plan: 1. adjust-model-complexity; 2. add-regularization; 3. more-training-data; "
-            + "4. strict-train-test-separation; 5. fit-preprocessing-in-pipeline (+3 more)"));
+            + "4. strict-train-test-separation; 5. fit-preprocessing-in-pipeline (+3 more)%n"
+            + "  next check: learning-curves (positive → overfitting; negative → data-leakage) (+14 more)"));
   }
 
   @Test

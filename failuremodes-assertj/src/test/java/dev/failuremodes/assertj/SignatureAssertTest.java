@@ -43,7 +43,9 @@ class SignatureAssertTest {
       + "  3   0.25  preprocessing-leakage        data                   suspiciously-high-performance%n"
       + "  4   0.25  test-set-contamination       evaluation             suspiciously-high-performance%n"
       + "  plan: 1. strict-train-test-separation; 2. remove-leaky-features; 3. fit-preprocessing-in-pipeline; "
-      + "4. point-in-time-features; 5. feature-audit (+3 more)";
+      + "4. point-in-time-features; 5. feature-audit (+3 more)%n"
+      + "  next check: point-in-time-audit (positive → feature-leakage, data-leakage; negative → preprocessing-leakage,"
+      + " test-set-contamination) (+17 more)";
 
   @Test
   void showsSignature_passesWhenAValueCrossesTheModesThreshold() {
@@ -63,7 +65,8 @@ class SignatureAssertTest {
             + "Diagnosis of 1 input (catalog " + VERSION + ")%n"
             + "  #   score failure mode                 stage                  evidence%n"
             + "  1   0.86  data-drift                   deployment-monitoring  feature-distribution-shift%n"
-            + "  plan: 1. drift-detection; 2. retraining-strategy; 3. monitoring-dashboards"));
+            + "  plan: 1. drift-detection; 2. retraining-strategy; 3. monitoring-dashboards%n"
+            + "  next check: feature-drift-tests (positive → data-drift; negative → against data-drift) (+16 more)"));
   }
 
   @Test
@@ -145,7 +148,8 @@ class SignatureAssertTest {
             + "Diagnosis of 3 inputs (catalog " + VERSION + ")%n"
             + "  #   score failure mode                 stage                  evidence%n"
             + "  1   0.98  data-drift                   deployment-monitoring  feature-distribution-shift +1%n"
-            + "  plan: 1. drift-detection; 2. retraining-strategy; 3. monitoring-dashboards"));
+            + "  plan: 1. drift-detection; 2. retraining-strategy; 3. monitoring-dashboards%n"
+            + "  next check: out-of-time-validation (positive → data-drift; negative → against data-drift) (+3 more)"));
   }
 
   @Test

@@ -75,7 +75,9 @@ class ModelRunSignatureTest {
             + "  3   0.25  preprocessing-leakage        data                   suspiciously-high-performance%n"
             + "  4   0.25  test-set-contamination       evaluation             suspiciously-high-performance%n"
             + "  plan: 1. strict-train-test-separation; 2. remove-leaky-features; 3. fit-preprocessing-in-pipeline; "
-            + "4. point-in-time-features; 5. feature-audit (+3 more)",
+            + "4. point-in-time-features; 5. feature-audit (+3 more)%n"
+            + "  next check: point-in-time-audit (positive → feature-leakage, data-leakage; negative →"
+            + " preprocessing-leakage, test-set-contamination) (+17 more)",
             FailureModes.catalog().catalogVersion()));
   }
 

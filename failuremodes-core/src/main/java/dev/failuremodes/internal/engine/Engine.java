@@ -58,6 +58,8 @@ public final class Engine {
   private final NameWords<FailureMode> modeWords;
   private final NameWords<Symptom> symptomWords;
   private final Ranker ranker;
+  /** The catalog's checks: results as evidence, and the checks to run next. */
+  private final Checks checks;
   /** For each symptom, the modes it indicates with their weights. */
   private final Map<String, List<Weighted>> modesBySymptom = new HashMap<>();
   /** Catalog phrases that contain a negation word, by that word's stem, for the negation reader. */
@@ -170,6 +172,7 @@ public final class Engine {
       modeIndex.put(liveModes.get(i).id(), i);
     }
     this.ranker = new Ranker(liveModes, id -> catalog.fix(id).orElse(null), tuning);
+    this.checks = new Checks(catalog, liveModes, modeIndex, symptoms, names, tuning);
     Map<FailureMode, List<String>> modeNames = new LinkedHashMap<>();
     for (FailureMode m : catalog.failureModes()) {
       if (m.deprecated()) {
@@ -447,6 +450,16 @@ public final class Engine {
     return metrics.suggest(name);
   }
 
+  /** Returns the catalog's checks: how results read, and which checks to run next. */
+  public Checks checks() {
+    return checks;
+  }
+
+  /** Adds the evidence of a symptom given as a result, for or against the modes it indicates. */
+  void resultEvidence(String display, String symptomId, boolean against, List<Item> items) {
+    symptoms.exact(symptomId).ifPresent(m -> symptom(display, m, against, "", List.of(), against ? null : "", items));
+  }
+
   /**
    * Diagnoses the inputs.
    *
@@ -454,6 +467,17 @@ public final class Engine {
    */
   public Result diagnose(List<Input> inputs, Map<String, Double> thresholds, Set<Stage> stages, double minScore,
       int limit) {
+    return diagnose(inputs, Answers.NONE, thresholds, stages, minScore, limit);
+  }
+
+  /**
+   * Diagnoses the inputs with results given: check outcomes, symptoms confirmed or ruled out, modes ruled out (those
+   * are no candidates).
+   *
+   * @param thresholds per metric id, a threshold that replaces the catalog's for this query
+   */
+  public Result diagnose(List<Input> inputs, Answers answers, Map<String, Double> thresholds, Set<Stage> stages,
+      double minScore, int limit) {
     List<Resolution> resolutions = new ArrayList<>();
     List<Unrecognized> unrecognized = new ArrayList<>();
     List<Observation> observations = new ArrayList<>();
@@ -500,6 +524,12 @@ public final class Engine {
         unrecognized.add(new Unrecognized(in.display(), suggestions));
       }
     }
+    // Results given (check outcomes, symptoms confirmed or ruled out, modes ruled out), each read as one more input.
+    for (Answers.Answer a : answers.list()) {
+      Reading reading = checks.read(a, this);
+      readings.add(reading);
+      resolutions.add(reading.resolution());
+    }
     // Values that only mean something together: a training score beside a held-out one is a gap.
     List<Value> derived = derived(observations);
     if (!derived.isEmpty()) {
@@ -542,7 +572,15 @@ public final class Engine {
         slot.add(i, item);
       }
     }
-    List<Candidate> candidates = rank(touched, stages, minScore, limit);
+    if (!answers.isEmpty()) {
+      List<List<Item>> lists = new ArrayList<>(touched.size());
+      touched.forEach(slot -> lists.add(slot.items));
+      checks.dropUnsupported(lists);
+    }
+    List<Candidate> candidates = rank(touched, stages, checks.ruledOut(answers), minScore, limit);
+    if (!answers.isEmpty()) {
+      candidates = checks.explain(candidates);
+    }
     return new Result(resolutions, unrecognized, candidates, ranker.plan(candidates), notes);
   }
 
@@ -998,7 +1036,8 @@ public final class Engine {
     items.add(new Item(mode, modeIndex.get(mode.id()), against ? "-named" : "+named", e, null));
   }
 
-  private List<Candidate> rank(List<Slot> touched, Set<Stage> stages, double floor, int limit) {
+  /** Ranks the touched modes; {@code ruledOut}, by mode index, marks modes the results ruled out (null for none). */
+  private List<Candidate> rank(List<Slot> touched, Set<Stage> stages, boolean[] ruledOut, double floor, int limit) {
     int n = 0;
     int[] index = new int[touched.size()];
     double[] score = new double[touched.size()];
@@ -1006,7 +1045,7 @@ public final class Engine {
     for (Slot slot : touched) {
       int m = slot.mode;
       FailureMode mode = liveModes.get(m);
-      if (!stages.contains(mode.stage())) {
+      if (!stages.contains(mode.stage()) || ruledOut != null && ruledOut[m]) {
         continue;
       }
       double miss = 1.0;

@@ -30,6 +30,20 @@ import java.util.List;
  * @param fixPositionDiscount a fix's usefulness for a candidate is the candidate's score / (1 + this × the fix's
  *     place in the mode's own order)
  * @param planBuckets usefulness is compared in steps of 1 / this, so near-equal fixes fall back to debugging order
+ * @param checkWeight how reliably a check gives the outcome it predicts for a mode it predicts positive, by the
+ *     check's effectiveness (low, medium, high): with probability {@code (1 + weight) / 2}. A contrary result
+ *     counts this against the mode; a result as predicted counts {@code weight / (2 + weight)} for it (see {@link
+ *     Checks})
+ * @param crossFactor for a mode a check predicts negative, the weight is this times {@link #checkWeight}: a check
+ *     is built to confirm its own modes, and tells less about the others; a negative result as predicted counts for
+ *     such a mode only when other evidence already does
+ * @param checkCost what running a check costs, by its effort (low, medium, high): next checks are ordered by
+ *     expected information gain divided by this
+ * @param checkBuckets gain per cost is compared in steps of 1 / this, so near-equal checks fall back to the
+ *     debugging order of their stage (framing first, monitoring last)
+ * @param minCheckGain a check whose expected gain is below this many bits is not offered as a next check
+ * @param standOutShare the top candidate stands out (an interview stops) when its score is at least this share of
+ *     the candidates' scores together with the chance that the cause is none of them, {@code Π(1 - score)}
  */
 record Tuning(
     int passageWords,
@@ -47,7 +61,13 @@ record Tuning(
     double detectorBias,
     double minCoverage,
     double fixPositionDiscount,
-    double planBuckets) {
+    double planBuckets,
+    double[] checkWeight,
+    double crossFactor,
+    double[] checkCost,
+    double checkBuckets,
+    double minCheckGain,
+    double standOutShare) {
 
   /** The constants the library uses. */
   static final Tuning DEFAULT = new Tuning(
@@ -68,39 +88,55 @@ record Tuning(
       // Reports in the development sets explain at least 0.1 of their words; random text of any length 0.004 at most.
       0.05,
       0.25,
-      10);
+      10,
+      // A high-effectiveness check gives the outcome it predicts 95% of the time, a low one 75%.
+      new double[] {0.5, 0.7, 0.9},
+      0.6,
+      new double[] {1.0, 1.5, 2.5},
+      20,
+      0.01,
+      // Stands out: at least twice as likely as every alternative together, "none of them" included.
+      2.0 / 3);
 
   /** Copies the arrays, so that no caller can change a tuning after the fact. */
   Tuning {
     fieldBoost = fieldBoost.clone();
     detectorWeights = detectorWeights.clone();
+    checkWeight = checkWeight.clone();
+    checkCost = checkCost.clone();
   }
 
   /**
    * Returns a copy with one constant changed; an array constant is named with its index, such as {@code
-   * fieldBoost[2]}.
+   * fieldBoost[2]} or {@code checkWeight[0]}.
    *
    * @throws IllegalArgumentException for an unknown name
    */
   Tuning with(String name, double value) {
     double[] f = fieldBoost.clone();
     double[] d = detectorWeights.clone();
+    double[] w = checkWeight.clone();
+    double[] c = checkCost.clone();
     double[] v = {passageWords, measuredConfidence, typoFactor, specificityExponent, namedStrength, bm25K1, bm25B,
-        textWeight, unknownWordIdf, routineWeight, detectorBias, minCoverage, fixPositionDiscount, planBuckets};
+        textWeight, unknownWordIdf, routineWeight, detectorBias, minCoverage, fixPositionDiscount, planBuckets,
+        crossFactor, checkBuckets, minCheckGain, standOutShare};
     List<String> names = List.of("passageWords", "measuredConfidence", "typoFactor", "specificityExponent",
         "namedStrength", "bm25K1", "bm25B", "textWeight", "unknownWordIdf", "routineWeight", "detectorBias",
-        "minCoverage", "fixPositionDiscount", "planBuckets");
-    if (name.startsWith("fieldBoost[") || name.startsWith("detectorWeights[")) {
-      int i = Integer.parseInt(name.substring(name.indexOf('[') + 1, name.length() - 1));
-      (name.startsWith("fieldBoost") ? f : d)[i] = value;
+        "minCoverage", "fixPositionDiscount", "planBuckets", "crossFactor", "checkBuckets", "minCheckGain",
+        "standOutShare");
+    List<String> arrays = List.of("fieldBoost", "detectorWeights", "checkWeight", "checkCost");
+    int bracket = name.indexOf('[');
+    if (bracket > 0 && arrays.contains(name.substring(0, bracket))) {
+      int i = Integer.parseInt(name.substring(bracket + 1, name.length() - 1));
+      List.of(f, d, w, c).get(arrays.indexOf(name.substring(0, bracket)))[i] = value;
     } else if (names.contains(name)) {
       v[names.indexOf(name)] = value;
     } else {
       throw new IllegalArgumentException("unknown tuning constant " + name + "; valid: " + names
-          + ", fieldBoost[i], detectorWeights[i]");
+          + ", fieldBoost[i], detectorWeights[i], checkWeight[i], checkCost[i]");
     }
     return new Tuning((int) v[0], v[1], v[2], v[3], v[4], v[5], v[6], f, v[7], v[8], v[9], d, v[10], v[11], v[12],
-        v[13]);
+        v[13], w, v[14], c, v[15], v[16], v[17]);
   }
 
   /** Two tunings are equal when every constant is. */
@@ -123,6 +159,8 @@ record Tuning(
         + ", textWeight=" + textWeight + ", unknownWordIdf=" + unknownWordIdf + ", routineWeight=" + routineWeight
         + ", detectorWeights=" + Arrays.toString(detectorWeights) + ", detectorBias=" + detectorBias
         + ", minCoverage=" + minCoverage + ", fixPositionDiscount=" + fixPositionDiscount + ", planBuckets="
-        + planBuckets + "]";
+        + planBuckets + ", checkWeight=" + Arrays.toString(checkWeight) + ", crossFactor=" + crossFactor
+        + ", checkCost=" + Arrays.toString(checkCost) + ", checkBuckets=" + checkBuckets + ", minCheckGain="
+        + minCheckGain + ", standOutShare=" + standOutShare + "]";
   }
 }

@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
  */
 public final class CatalogValidator {
   /** The schema version this library writes; it reads this one and every earlier one. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
   /** The oldest schema version this library reads. */
   public static final int OLDEST_SCHEMA_VERSION = 1;
 
@@ -63,7 +63,6 @@ public final class CatalogValidator {
           "detection", "related", "references", "presentations", "deprecated", "replacedBy");
   private static final List<String> PRESENTATION_FIELDS = List.of("text", "source");
   private static final List<String> INDICATOR_FIELDS = List.of("symptom", "weight");
-  private static final List<String> DETECTION_FIELDS = List.of("name", "description", "effectiveness");
   private static final List<String> RELATED_FIELDS = List.of("mode", "relation");
   private static final List<String> REFERENCE_FIELDS = List.of("title", "authors", "year", "doi", "url");
   private static final List<String> FIX_FIELDS =
@@ -169,6 +168,7 @@ public final class CatalogValidator {
     checkReplacementCycles(fixes, Kind.FIX);
     checkReplacementCycles(modes, Kind.FAILURE_MODE);
     checkRelationCycles();
+    checkChecks();
     if (!problems.isEmpty()) {
       throw new CatalogException(problems);
     }
@@ -489,18 +489,11 @@ public final class CatalogValidator {
     List<DetectionMethod> detection = new ArrayList<>();
     items = f.array(node, path, "detection", false);
     for (int i = 0; i < items.size(); i++) {
-      String at = path + ".detection[" + i + "]";
-      JsonNode n = items.get(i);
-      if (!f.object(n, at, DETECTION_FIELDS)) {
-        continue;
-      }
-      int itemBefore = f.problemCount();
-      String dName = f.text(n, at, "name", true);
-      String dDescription = f.text(n, at, "description", true);
-      Level effectiveness = f.choice(n, at, "effectiveness", true, LEVEL, LEVEL_IDS);
-      if (f.problemCount() == itemBefore) {
-        detection.add(
-            DetectionMethod.builder().name(dName).description(dDescription).effectiveness(effectiveness).build());
+      // Detection methods are checks from schemaVersion 3 (ids, predictions); CheckValidation reads them.
+      DetectionMethod d = CheckValidation.read(f, items.get(i), path + ".detection[" + i + "]", layerVersion,
+          (mode, at) -> refs.add(new Ref(Kind.FAILURE_MODE, mode, f.source(), at, "a check's prediction")));
+      if (d != null) {
+        detection.add(d);
       }
     }
     List<RelatedMode> related = new ArrayList<>();
@@ -596,7 +589,7 @@ public final class CatalogValidator {
   }
 
   /** Reads one reference, or returns null after recording its problems. */
-  private Reference readReference(Fields f, JsonNode n, String at) {
+  static Reference readReference(Fields f, JsonNode n, String at) {
     if (!f.object(n, at, REFERENCE_FIELDS)) {
       return null;
     }
@@ -726,6 +719,17 @@ public final class CatalogValidator {
         + "' is already defined in "
         + origin
         + "; rename it, or allow replacing with overrideExisting()";
+  }
+
+  /** The checks of the merged catalog: see {@link CheckValidation#validate}. */
+  private void checkChecks() {
+    List<CheckValidation.Located> located = new ArrayList<>();
+    for (Entry<FailureMode> e : modes.values()) {
+      if (e.value() != null) {
+        located.add(new CheckValidation.Located(e.value(), e.source(), e.path()));
+      }
+    }
+    CheckValidation.validate(located, problems);
   }
 
   /**

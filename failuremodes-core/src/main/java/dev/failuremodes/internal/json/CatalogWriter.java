@@ -107,11 +107,18 @@ public final class CatalogWriter {
     if (!m.detection().isEmpty()) {
       ArrayNode detection = n.putArray("detection");
       for (DetectionMethod d : m.detection()) {
-        detection
-            .addObject()
-            .put("name", d.name())
-            .put("description", d.description())
-            .put("effectiveness", d.effectiveness().id());
+        ObjectNode o = detection.addObject();
+        d.id().ifPresent(id -> o.put("id", id));
+        o.put("name", d.name()).put("description", d.description()).put("effectiveness", d.effectiveness().id());
+        d.effort().ifPresent(e -> o.put("effort", e.id()));
+        d.observes().ifPresent(t -> o.put("observes", t));
+        d.positive().ifPresent(t -> o.put("positive", t));
+        d.negative().ifPresent(t -> o.put("negative", t));
+        if (!d.predicts().isEmpty()) {
+          ObjectNode predicts = o.putObject("predicts");
+          d.predicts().forEach((mode, outcome) -> predicts.put(mode, outcome.id()));
+        }
+        d.source().ifPresent(r -> o.set("source", reference(r)));
       }
     }
     if (!m.related().isEmpty()) {

@@ -3,6 +3,10 @@ package dev.failuremodes.internal.render;
 import dev.failuremodes.Candidate;
 import dev.failuremodes.Diagnosis;
 import dev.failuremodes.Evidence;
+import dev.failuremodes.EvidenceKind;
+import dev.failuremodes.FailureMode;
+import dev.failuremodes.Level;
+import dev.failuremodes.NextCheck;
 import dev.failuremodes.PlannedFix;
 import dev.failuremodes.Resolution;
 import dev.failuremodes.SymptomMatch;
@@ -35,6 +39,9 @@ public final class DiagnosisRenderer {
             e.via() + (c.evidence().size() > 1 ? " +" + (c.evidence().size() - 1) : "")));
       }
     }
+    if (!d.ruledOut().isEmpty()) {
+      out.append("  ruled out: ").append(ids(d.ruledOut())).append('\n');
+    }
     for (Unrecognized u : d.unrecognized()) {
       out.append("  unrecognised: ").append(u).append('\n');
     }
@@ -50,11 +57,28 @@ public final class DiagnosisRenderer {
       }
       out.append('\n');
     }
+    if (!d.nextChecks().isEmpty()) {
+      NextCheck next = d.nextChecks().get(0);
+      out.append("  next check: ").append(next.id()).append(" (").append(next.favours()).append(')');
+      if (d.nextChecks().size() > 1) {
+        out.append(" (+").append(d.nextChecks().size() - 1).append(" more)");
+      }
+      out.append('\n');
+    }
     for (String note : d.notes()) {
       out.append("  note: ").append(note).append('\n');
     }
     return out.toString();
   }
+
+  private static String ids(java.util.List<FailureMode> modes) {
+    StringBuilder out = new StringBuilder();
+    modes.forEach(m -> out.append(out.length() == 0 ? "" : ", ").append(m.id()));
+    return out.toString();
+  }
+
+  /** Markdown and JSON show at most this many next checks; {@code Diagnosis.nextChecks()} has them all. */
+  private static final int SHOWN_CHECKS = 5;
 
   /** Inputs longer than this are shortened in Markdown reports. */
   private static final int MARKDOWN_INPUT = 200;
@@ -82,6 +106,9 @@ public final class DiagnosisRenderer {
       }
       out.append('\n');
     }
+    if (!d.ruledOut().isEmpty()) {
+      out.append("Ruled out: ").append(ids(d.ruledOut())).append(".\n\n");
+    }
     if (!d.unrecognized().isEmpty()) {
       out.append("Not recognised:\n");
       d.unrecognized().forEach(u -> out.append("- ").append(u).append('\n'));
@@ -94,6 +121,19 @@ public final class DiagnosisRenderer {
         out.append(n++).append(". **").append(p.fix().name()).append("** (leverage ").append(p.fix().leverage())
             .append(", effort ").append(p.fix().effort()).append(") — ").append(p.fix().description())
             .append(" _Addresses: ").append(String.join(", ", p.addresses())).append("._\n");
+      }
+    }
+    if (!d.nextChecks().isEmpty()) {
+      out.append(d.plan().isEmpty() ? "" : "\n").append("### Next checks\n\n")
+          .append("| Check | Question | Positive favours | Negative favours | Expected gain | Effort |\n")
+          .append("|---|---|---|---|---|---|\n");
+      for (NextCheck c : d.nextChecks().subList(0, Math.min(SHOWN_CHECKS, d.nextChecks().size()))) {
+        out.append("| ").append(c.check().name()).append(" (`").append(c.id()).append("`) | ")
+            .append(c.check().observes().orElse(c.check().description()).replace("|", "\\|")).append(" | ")
+            .append(c.ifPositive().isEmpty() ? "–" : String.join(", ", c.ifPositive())).append(" | ")
+            .append(c.ifNegative().isEmpty() ? "–" : String.join(", ", c.ifNegative())).append(" | ")
+            .append(String.format(Locale.ROOT, "%.2f bits", c.expectedGain())).append(" | ")
+            .append(c.check().effort().orElse(Level.MEDIUM)).append(" |\n");
       }
     }
     if (!d.notes().isEmpty()) {
@@ -136,6 +176,11 @@ public final class DiagnosisRenderer {
       if (!r.measurements().isEmpty()) {
         j.field("measurements", r.measurements());
       }
+      if (!r.checks().isEmpty()) {
+        j.name("checks").beginArray();
+        r.checks().forEach((id, outcome) -> j.beginObject().field("id", id).field("outcome", outcome.id()).endObject());
+        j.endArray();
+      }
       j.endObject();
     }
     j.endArray();
@@ -158,7 +203,7 @@ public final class DiagnosisRenderer {
           j.field("named", true);
         }
         if (e.field().isPresent()) {
-          j.field("field", e.field().get());
+          j.field(e.kind() == EvidenceKind.CHECK ? "check" : "field", e.field().get());
         }
         if (!e.words().isEmpty()) {
           j.field("words", e.words());
@@ -195,6 +240,25 @@ public final class DiagnosisRenderer {
         if (!found.detail().isEmpty()) {
           j.field("detail", found.detail());
         }
+        j.endObject();
+      }
+      j.endArray();
+    }
+    if (!d.ruledOut().isEmpty()) {
+      j.name("ruledOut").beginArray();
+      d.ruledOut().forEach(m -> j.value(m.id()));
+      j.endArray();
+    }
+    d.standout().ifPresent(c -> j.field("standout", c.id()));
+    if (!d.nextChecks().isEmpty()) {
+      j.name("nextChecks").beginArray();
+      for (NextCheck c : d.nextChecks().subList(0, Math.min(SHOWN_CHECKS, d.nextChecks().size()))) {
+        j.beginObject().field("id", c.id()).field("name", c.check().name());
+        c.check().observes().ifPresent(t -> j.field("observes", t));
+        j.field("ifPositive", c.ifPositive()).field("ifNegative", c.ifNegative());
+        j.field("expectedGain", c.expectedGain()).field("gainPerEffort", c.gainPerEffort())
+            .field("effectiveness", c.check().effectiveness().id())
+            .field("effort", c.check().effort().orElse(Level.MEDIUM).id());
         j.endObject();
       }
       j.endArray();

@@ -7,23 +7,28 @@ import dev.failuremodes.Candidate;
 import dev.failuremodes.Catalog;
 import dev.failuremodes.Evidence;
 import dev.failuremodes.EvidenceKind;
+import dev.failuremodes.NextCheck;
+import dev.failuremodes.Outcome;
 import dev.failuremodes.PlannedFix;
 import dev.failuremodes.Stage;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The engine's arithmetic, pinned on a small frozen catalog ({@code catalogs/engine.json}). */
 class EngineTest {
-  private static final Catalog CATALOG = load();
+  private static final Catalog CATALOG = load("engine.json");
+  /** The same catalog at schemaVersion 3 with checks, two more modes and a launch symptom, for the check results. */
+  private static final Catalog CHECKS = load("engine-checks.json");
 
-  private static Catalog load() {
+  private static Catalog load(String name) {
     try {
-      return Catalog.load(Path.of(EngineTest.class.getResource("/catalogs/engine.json").toURI()));
+      return Catalog.load(Path.of(EngineTest.class.getResource("/catalogs/" + name).toURI()));
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -208,5 +213,174 @@ class EngineTest {
   })
   void everyConstant_changesTheAnswers(String constant, double value) {
     assertThat(fingerprint(Tuning.DEFAULT.with(constant, value))).isNotEqualTo(fingerprint(Tuning.DEFAULT));
+  }
+
+  // ---- Checks: results as evidence, and the next check ----
+
+  /** A probe of the check arithmetic: text inputs, then results written as "check-id=positive", "-id" or "+id". */
+  private static Engine.Result answered(Engine engine, String input, String... results) {
+    Answers answers = Answers.NONE;
+    for (String r : results) {
+      Checks checks = engine.checks();
+      answers = answers.with(r.startsWith("-") ? checks.ruledOut(r.substring(1))
+          : r.startsWith("+") ? checks.confirmed(r.substring(1))
+          : checks.check(r.substring(0, r.indexOf('=')), Outcome.parse(r.substring(r.indexOf('=') + 1))));
+    }
+    return engine.diagnose(List.of(Engine.Input.text(input)), answers, Map.of(), EnumSet.allOf(Stage.class), 0, 10);
+  }
+
+  private static Evidence check(Candidate c) {
+    return c.evidence().stream().filter(e -> e.kind() == EvidenceKind.CHECK).findFirst().orElseThrow();
+  }
+
+  @Test
+  void checkResult_asPredictedCountsForTheMode_andAContraryOneAgainstItWithTheAgreement() {
+    Engine engine = new Engine(CHECKS, Tuning.DEFAULT);
+    Engine.Result r = answered(engine, "accuracy dropped after release", "logged-feature-comparison=positive");
+    // High effectiveness: agreement 0.9; as predicted, 0.9 / (2 + 0.9) moves even odds by 1.9.
+    Evidence skew = check(candidate(r, "training-serving-skew"));
+    assertThat(skew.against()).isFalse();
+    assertThat(skew.contribution()).isEqualTo(0.3103);
+    assertThat(skew.field()).contains("logged-feature-comparison");
+    assertThat(skew.detail()).isEqualTo("serving features differ from training");
+    // A mode the check predicts negative: agreement 0.9 × crossFactor 0.6 against it.
+    Evidence drift = check(candidate(r, "data-drift"));
+    assertThat(drift.against()).isTrue();
+    assertThat(drift.contribution()).isEqualTo(0.54);
+    assertThat(candidate(r, "training-serving-skew").explanation())
+        .endsWith(" For it: serving features differ from training.");
+    assertThat(candidate(r, "data-drift").explanation())
+        .endsWith(" Against it: serving features differ from training.");
+
+    Engine.Result negative = answered(engine, "accuracy dropped after release", "logged-feature-comparison=negative");
+    assertThat(check(candidate(negative, "training-serving-skew")).contribution()).isEqualTo(0.9);
+    assertThat(candidate(negative, "training-serving-skew").score()).isCloseTo(0.4576 * 0.1, within(1e-3));
+    // As predicted for a negative prediction: 0.54 / 2.54.
+    assertThat(check(candidate(negative, "data-leakage")).contribution()).isEqualTo(0.2126);
+    assertThat(negative.resolutions().get(1).checks()).containsEntry("logged-feature-comparison", Outcome.NEGATIVE);
+  }
+
+  @Test
+  void negativeResultAsPredicted_supportsOnlyModesWithOtherEvidence() {
+    Engine engine = new Engine(CHECKS, Tuning.DEFAULT);
+    Engine.Result r = answered(engine, "generalization gap", "logged-feature-comparison=negative");
+    // data-drift and concept-drift predict a negative too, but nothing else points to them.
+    assertThat(r.candidates()).extracting(Candidate::id).containsExactly("overfitting", "data-leakage");
+    assertThat(check(candidate(r, "data-leakage")).against()).isFalse();
+  }
+
+  @Test
+  void lowAndMediumChecks_weighLess() {
+    Engine engine = new Engine(CHECKS, Tuning.DEFAULT);
+    Candidate exploding = answered(engine, "loss not decreasing", "gradient-norm-logging=negative").candidates().get(0);
+    assertThat(check(exploding).contribution()).isEqualTo(0.5);
+    assertThat(exploding.score()).isCloseTo(0.8 * 0.5, within(1e-4));
+    Candidate concept = candidate(answered(engine, "accuracy dropped after release", "windowed-performance=positive"),
+        "concept-drift");
+    assertThat(check(concept).contribution()).isEqualTo(0.2593);
+  }
+
+  @Test
+  void ruledOutMode_isNoCandidate_andARuledOutSymptomCountsAgainst() {
+    Engine engine = new Engine(CHECKS, Tuning.DEFAULT);
+    Engine.Result r = answered(engine, "accuracy dropped after release", "-training-serving-skew", "-psi alert");
+    assertThat(r.candidates()).extracting(Candidate::id).containsExactly("data-leakage", "concept-drift", "data-drift");
+    // psi-alert indicates data-drift alone (specificity 1): 0.8 against, so 0.2 × 0.2.
+    assertThat(candidate(r, "data-drift").score()).isCloseTo(0.2 * 0.2, within(1e-3));
+    assertThat(r.resolutions().get(1).ruledOutModes()).extracting(m -> m.id()).containsExactly("training-serving-skew");
+    assertThat(r.resolutions().get(2).ruledOutSymptoms()).extracting(m -> m.symptom().id())
+        .containsExactly("psi-alert");
+    Engine.Result confirmed = answered(engine, "accuracy dropped after release", "+psi alert");
+    assertThat(confirmed.candidates().get(0).id()).isEqualTo("data-drift");
+    assertThat(engine.checks().ruledOutModes(Answers.NONE.with(engine.checks().ruledOut("data-leakage"))))
+        .extracting(m -> m.id()).containsExactly("data-leakage");
+  }
+
+  private static double entropy(double p) {
+    return p <= 0 || p >= 1 ? 0 : -(p * Math.log(p) + (1 - p) * Math.log(1 - p)) / Math.log(2);
+  }
+
+  @Test
+  void nextCheck_isTheMutualInformationOfItsOutcome_perUnitOfEffort() {
+    Engine engine = new Engine(CHECKS, Tuning.DEFAULT);
+    Engine.Result r = answered(engine, "generalization gap");
+    double over = candidate(r, "overfitting").score();
+    double leak = candidate(r, "data-leakage").score();
+    double none = (1 - over) * (1 - leak);
+    double total = over + leak + none;
+    // learning-curves: positive for overfitting (agreement 0.9), negative for data-leakage (0.9 × 0.6).
+    double qOver = (1 + 0.9) / 2;
+    double qLeak = (1 - 0.54) / 2;
+    double positive = (over * qOver + leak * qLeak + none * 0.5) / total;
+    double gain = entropy(positive) - (over * entropy(qOver) + leak * entropy(qLeak) + none) / total;
+    List<NextCheck> next = engine.checks().next(r.candidates(), Answers.NONE);
+    assertThat(next).extracting(NextCheck::id).startsWith("learning-curves", "out-of-time-validation");
+    assertThat(next.get(0).expectedGain()).isCloseTo(gain, within(1e-4));
+    assertThat(next.get(0).gainPerEffort()).isCloseTo(gain / 1.0, within(1e-4));
+    assertThat(next.get(0).ifPositive()).containsExactly("overfitting");
+    assertThat(next.get(0).ifNegative()).containsExactly("data-leakage");
+    // Answered, it is not offered again.
+    Answers answered = Answers.NONE.with(engine.checks().check("learning-curves", Outcome.POSITIVE));
+    assertThat(engine.checks().next(r.candidates(), answered)).extracting(NextCheck::id)
+        .doesNotContain("learning-curves");
+  }
+
+  @Test
+  void nextChecks_nearEqualOnesFallBackToDebuggingOrder_andChecksThatCannotChangeTheLeaderAreLeftOut() {
+    Engine.Result r = answered(new Engine(CHECKS, Tuning.DEFAULT), "accuracy dropped after release");
+    List<NextCheck> bucketed = new Engine(CHECKS, Tuning.DEFAULT).checks().next(r.candidates(), Answers.NONE);
+    // learning-curves (modeling, 0.040 bits per effort) comes before windowed-performance (monitoring, 0.072): both
+    // round to one step of 0.05. psi-per-feature is left out: a positive result would lift data-drift to 0.41 and a
+    // negative one concept-drift to 0.37, below training-serving-skew's 0.46 either way.
+    assertThat(bucketed).extracting(NextCheck::id).containsExactly("domain-classifier", "out-of-time-validation",
+        "logged-feature-comparison", "learning-curves", "windowed-performance");
+    List<NextCheck> fine = new Engine(CHECKS, Tuning.DEFAULT.with("checkBuckets", 1e6)).checks()
+        .next(r.candidates(), Answers.NONE);
+    assertThat(fine).extracting(NextCheck::id).containsExactly("domain-classifier", "out-of-time-validation",
+        "logged-feature-comparison", "windowed-performance", "learning-curves");
+  }
+
+  @Test
+  void standout_isTwoThirdsOfTheCandidatesScoresWithTheChanceOfNone() {
+    Engine engine = new Engine(CHECKS, Tuning.DEFAULT);
+    Engine.Result before = answered(engine, "generalization gap");
+    assertThat(engine.checks().standout(before.candidates())).isEmpty();
+    Engine.Result after = answered(engine, "generalization gap", "learning-curves=positive");
+    double over = after.candidates().get(0).score();
+    double leak = after.candidates().get(1).score();
+    assertThat(over / (over + leak + (1 - over) * (1 - leak))).isGreaterThanOrEqualTo(2.0 / 3);
+    assertThat(engine.checks().standout(after.candidates())).map(Candidate::id).contains("overfitting");
+  }
+
+  /** Check results and next checks on the frozen check catalog, for the fingerprint. */
+  private static final List<String[]> CHECK_PROBES = List.of(
+      new String[] {"accuracy dropped after release"},
+      new String[] {"accuracy dropped after release", "logged-feature-comparison=negative"},
+      new String[] {"accuracy dropped after release", "windowed-performance=positive", "psi-per-feature=negative"},
+      new String[] {"loss not decreasing", "gradient-norm-logging=negative"},
+      new String[] {"generalization gap", "learning-curves=positive"},
+      new String[] {"accuracy dropped after release", "-data-leakage", "+psi alert", "domain-classifier=positive"});
+
+  private static String checkFingerprint(Tuning tuning) {
+    Engine engine = new Engine(CHECKS, tuning);
+    StringBuilder out = new StringBuilder();
+    for (String[] probe : CHECK_PROBES) {
+      Engine.Result r = answered(engine, probe[0], java.util.Arrays.copyOfRange(probe, 1, probe.length));
+      r.candidates().forEach(c -> out.append(c.id()).append(' ').append(c.score()).append(c.evidence()).append('\n'));
+      engine.checks().next(r.candidates(), Answers.NONE).forEach(n -> out.append(n).append(n.gainPerEffort())
+          .append('\n'));
+      out.append(engine.checks().standout(r.candidates()).map(Candidate::id).orElse("-")).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** Every check constant changes what the engine answers: none can drift without a test noticing. */
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource({
+    "checkWeight[0], 0.4", "checkWeight[1], 0.6", "checkWeight[2], 0.8", "crossFactor, 0.5", "checkCost[0], 2",
+    "checkCost[1], 2", "checkCost[2], 3", "checkBuckets, 1000", "minCheckGain, 0.1", "standOutShare, 0.9"
+  })
+  void everyCheckConstant_changesTheAnswers(String constant, double value) {
+    assertThat(checkFingerprint(Tuning.DEFAULT.with(constant, value))).isNotEqualTo(checkFingerprint(Tuning.DEFAULT));
   }
 }

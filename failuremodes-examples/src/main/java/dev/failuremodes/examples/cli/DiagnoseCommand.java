@@ -61,6 +61,19 @@ final class DiagnoseCommand implements Callable<Integer> {
           + " latency-ms=250.")
   List<String> thresholds = List.of();
 
+  @Option(names = "--check", paramLabel = "ID=OUTCOME",
+      description = "A check's result (repeatable), such as logged-feature-comparison=negative; the outcome is"
+          + " positive or negative.")
+  List<String> checks = List.of();
+
+  @Option(names = "--confirmed", paramLabel = "SYMPTOM",
+      description = "A symptom seen (repeatable): its id, name or an alias.")
+  List<String> confirmed = List.of();
+
+  @Option(names = "--ruled-out", paramLabel = "ID",
+      description = "A failure mode (dropped from the candidates) or a symptom ruled out (repeatable).")
+  List<String> ruledOut = List.of();
+
   @Parameters(arity = "0..*", paramLabel = "SYMPTOM", description = "Symptom ids or phrases, one per argument.")
   List<String> symptoms = List.of();
 
@@ -71,7 +84,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     boolean text = symptoms.stream().anyMatch(s -> !s.isBlank());
     if (!text && reports.isEmpty() && observations.isEmpty()) {
       throw new Main.UsageException("Give at least one symptom (such as \"large train-test gap\"), --observe"
-          + " METRIC=VALUE or --report FILE.");
+          + " METRIC=VALUE or --report FILE" + (checks.isEmpty() && confirmed.isEmpty() && ruledOut.isEmpty() ? "."
+          : "; --check, --confirmed and --ruled-out refine a diagnosis of those."));
     }
     List<Observation> observed = new ArrayList<>();
     for (String o : observations) {
@@ -106,7 +120,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | UnknownIdException e) {
       throw new Main.UsageException(e.getMessage());
     }
-    query = query.limit(limit);
+    query = Results.apply(query, checks, confirmed, ruledOut).limit(limit);
     if (!stages.isEmpty()) {
       query = query.inStages(stages.toArray(new Stage[0]));
     }

@@ -2,7 +2,10 @@ package dev.failuremodes.examples.cli;
 
 import dev.failuremodes.Catalog;
 import dev.failuremodes.FailureModes;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -24,8 +27,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Explore the catalog of machine-learning failure modes.",
     subcommands = {
-      DiagnoseCommand.class, EvaluateCommand.class, StagesCommand.class, ListCommand.class, ShowCommand.class,
-      CommandLine.HelpCommand.class
+      DiagnoseCommand.class, InterviewCommand.class, EvaluateCommand.class, StagesCommand.class, ListCommand.class,
+      ShowCommand.class, CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
   /** Exit code when the library failed (such as a missing bundled catalog), stdout failed, or on a bug. */
@@ -42,9 +45,23 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Supplier<Catalog> catalog;
+  private final BufferedReader in;
+  private final boolean interactive;
 
-  Main(Supplier<Catalog> catalog) {
+  Main(Supplier<Catalog> catalog, Reader in, boolean interactive) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.in = new BufferedReader(Objects.requireNonNull(in, "in"));
+    this.interactive = interactive;
+  }
+
+  /** Returns standard input, where {@code interview} reads the answers. */
+  BufferedReader input() {
+    return in;
+  }
+
+  /** Returns whether a person types the answers at a terminal; otherwise they are echoed after each prompt. */
+  boolean interactive() {
+    return interactive;
   }
 
   /** Returns the catalog; loaded on first use, inside command execution, so its errors are handled. */
@@ -72,10 +89,20 @@ public final class Main implements Runnable {
 
   /** Runs the tool over the catalog {@code catalog} supplies; for tests of the library failing. */
   static int run(String[] args, PrintWriter out, PrintWriter err, Supplier<Catalog> catalog) {
+    return run(args, new InputStreamReader(System.in, StandardCharsets.UTF_8), System.console() != null, out, err,
+        catalog);
+  }
+
+  /**
+   * Runs the tool with {@code in} as standard input (the interview's answers); {@code interactive} says whether a
+   * person types them at a terminal, which echoes them.
+   */
+  static int run(String[] args, Reader in, boolean interactive, PrintWriter out, PrintWriter err,
+      Supplier<Catalog> catalog) {
     PrintWriter escapedOut = new PrintWriter(new EscapingWriter(out), true);
     PrintWriter escapedErr = new PrintWriter(new EscapingWriter(err), true);
     boolean json = jsonRequested(args);
-    CommandLine cli = new CommandLine(new Main(catalog));
+    CommandLine cli = new CommandLine(new Main(catalog, in, interactive));
     cli.setOut(escapedOut);
     cli.setErr(escapedErr);
     // An argument is a symptom as typed: "@notes.txt" is not a file to read arguments from.
@@ -124,8 +151,8 @@ public final class Main implements Runnable {
   /** Without a command there is nothing to do: a usage error, not the help (which {@code --help} prints). */
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: give one of diagnose, evaluate,"
-        + " stages, list, show or help.");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: give one of diagnose, interview,"
+        + " evaluate, stages, list, show or help.");
   }
 
   /** A user error found after parsing, such as an unknown id; reported on stderr with exit code 2. */

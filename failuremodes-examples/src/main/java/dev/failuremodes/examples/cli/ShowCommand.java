@@ -5,6 +5,7 @@ import dev.failuremodes.DetectionMethod;
 import dev.failuremodes.FailureMode;
 import dev.failuremodes.Fix;
 import dev.failuremodes.Indicator;
+import dev.failuremodes.Level;
 import dev.failuremodes.Reference;
 import dev.failuremodes.UnknownIdException;
 import java.io.PrintWriter;
@@ -50,6 +51,10 @@ final class ShowCommand implements Runnable {
       out.println("\nHow to confirm:");
       for (DetectionMethod d : mode.detection()) {
         out.printf("  - %s (%s): %s%n", d.name(), d.effectiveness(), d.description());
+        if (d.id().isPresent()) {
+          out.printf("    check %s, effort %s: %s%n", d.id().get(), d.effort().orElse(Level.MEDIUM),
+              d.observes().orElse(d.description()));
+        }
       }
     }
     if (!mode.references().isEmpty()) {

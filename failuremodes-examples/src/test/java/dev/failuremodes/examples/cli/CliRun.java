@@ -3,6 +3,7 @@ package dev.failuremodes.examples.cli;
 import dev.failuremodes.Catalog;
 import dev.failuremodes.FailureModes;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,11 +22,21 @@ record CliRun(int exit, String out, String err) {
     return of(args, FailureModes::catalog);
   }
 
-  /** Runs the tool over the catalog {@code catalog} supplies. */
+  /** Runs the tool over the catalog {@code catalog} supplies, with nothing on standard input. */
   static CliRun of(List<String> args, Supplier<Catalog> catalog) {
+    return of(args, "", catalog);
+  }
+
+  /** Runs the tool over the bundled catalog with {@code input} on standard input, as if piped. */
+  static CliRun of(List<String> args, String input) {
+    return of(args, input, FailureModes::catalog);
+  }
+
+  private static CliRun of(List<String> args, String input, Supplier<Catalog> catalog) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Main.run(args.toArray(new String[0]), new PrintWriter(out), new PrintWriter(err), catalog);
+    int exit = Main.run(args.toArray(new String[0]), new StringReader(input), false, new PrintWriter(out),
+        new PrintWriter(err), catalog);
     return new CliRun(exit, out.toString(), err.toString());
   }
 

@@ -111,6 +111,28 @@ class ExitCodeTest {
         row(3, SOMETHING, SOMETHING, "diagnose", "--observe", "psy=0.3"),
         row(3, SOMETHING, SOMETHING, "diagnose", "--", "--json"),
         row(3, NOTHING, SOMETHING, "diagnose", "--strict", "model overfits", "xyzzy plugh"),
+        row(0, SOMETHING, NOTHING, "diagnose", "--check", "learning-curves=positive", "--confirmed",
+            "validation-loss-rising", "--ruled-out", "data-leakage", "large train-test gap"),
+        row(0, SOMETHING, NOTHING, "diagnose", "--ruled-out", "overfitting", "--ruled-out", "data-leakage",
+            "large train-test gap"),
+        row(2, NOTHING, SOMETHING, "diagnose", "--check", "learning-curve=positive", "model overfits"),
+        row(2, NOTHING, SOMETHING, "diagnose", "--check", "learning-curves", "model overfits"),
+        row(2, NOTHING, SOMETHING, "diagnose", "--check", "learning-curves=maybe", "model overfits"),
+        row(2, NOTHING, SOMETHING, "diagnose", "--confirmed", "trian-test gap", "model overfits"),
+        row(2, NOTHING, SOMETHING, "diagnose", "--ruled-out", "overfiting-x", "model overfits"),
+        row(2, NOTHING, SOMETHING, "diagnose", "--confirmed", "train-test-gap", "--ruled-out", "train-test-gap",
+            "model overfits"),
+        row(2, SOMETHING, SOMETHING, "diagnose", "--json", "--check", "learning-curve=positive", "model overfits"),
+        row(2, NOTHING, SOMETHING, "diagnose", "--check", "learning-curves=positive"),
+
+        row(0, SOMETHING, NOTHING, "interview", "large train-test gap"),
+        row(0, SOMETHING, NOTHING, "interview", "--check", "learning-curves=positive", "large train-test gap"),
+        row(0, SOMETHING, NOTHING, "interview", "--help"),
+        row(2, NOTHING, SOMETHING, "interview"),
+        row(2, NOTHING, SOMETHING, "interview", " "),
+        row(2, NOTHING, SOMETHING, "interview", "--check", "learning-curve=positive", "model overfits"),
+        row(2, NOTHING, SOMETHING, "interview", "--limit", "0", "model overfits"),
+        row(3, SOMETHING, SOMETHING, "interview", "xyzzy plugh"),
 
         row(0, SOMETHING, NOTHING, "evaluate", "FILE:cases.tsv"),
         row(0, SOMETHING, NOTHING, "evaluate", "--json", "FILE:cases.tsv", "FILE:cases.tsv"),
@@ -134,6 +156,7 @@ class ExitCodeTest {
 
   static Stream<Arguments> catalogCommands() {
     return Stream.of(List.of("stages"), List.of("list"), List.of("show", "data-leakage"),
+        List.of("interview", "model overfits"),
         List.of("evaluate", "FILE:cases.tsv"), List.of("evaluate", "--extend", "FILE:bad-catalog.json",
             "FILE:cases.tsv")).map(args -> arguments(files(args)));
   }

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every JShell session the README shows, the start-up script and the walk-through run in a real JShell against the
+ * Every JShell session the README shows, the start-up script and the walk-throughs run in a real JShell against the
  * built command-line jar (which carries the library, the catalog and Jackson), and print what the README and the
  * walk-through say they print. Runs after {@code package}, as an integration test.
  */
@@ -52,6 +52,17 @@ class JShellIT {
     for (String[] session : sessions) {
       Transcript.run(session[0], Transcript.parseConsole(session[1], ROOT), JAR, ROOT);
     }
+  }
+
+  @Test
+  void interview_runsWithTheStartUpScriptAndPrintsWhatItShows() throws IOException {
+    Path script = MODULE.resolve("src/main/jshell/interview.jsh");
+    Transcript.Session parsed = Transcript.parseScript(Files.readString(script));
+    assertThat(parsed.steps()).hasSizeGreaterThan(5);
+    // As its header says: jshell --startup DEFAULT --startup failuremodes.jsh interview.jsh (its greeting aside).
+    Transcript.Session session = new Transcript.Session(List.of(MODULE.resolve("src/main/jshell/failuremodes.jsh")),
+        List.of("..."), parsed.steps(), false);
+    Transcript.run("interview.jsh", session, JAR, ROOT);
   }
 
   @Test
