@@ -34,12 +34,13 @@ public abstract class CaseStudy {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("id", id()), "case study");
-    String type = "case study '" + id() + "'";
-    Rules.require(Rules.text("organisation", organisation()), type);
-    Rules.require(Rules.text("domain", domain()), type);
-    Rules.require(Rules.text("summary", summary()), type);
-    failureModes().forEach(m -> Rules.require(Rules.id("failure mode", m), type));
+    Invariants.require(Rules.id("id", id()), "case study", null);
+    Invariants.require(Rules.text("organisation", organisation()), "case study", id());
+    Invariants.require(Rules.text("domain", domain()), "case study", id());
+    Invariants.require(Rules.text("summary", summary()), "case study", id());
+    for (String mode : failureModes()) {
+      Invariants.require(Rules.id("failure mode", mode), "case study", id());
+    }
   }
 
   /** Returns {@code CaseStudy[id: organisation, domain]}. */

@@ -24,8 +24,8 @@ public abstract class DetectionMethod {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.text("name", name()), "detection method");
-    Rules.require(Rules.text("description", description()), "detection method '" + name() + "'");
+    Invariants.require(Rules.text("name", name()), "detection method", null);
+    Invariants.require(Rules.text("description", description()), "detection method", name());
   }
 
   /** Returns {@code name (effectiveness)}. */

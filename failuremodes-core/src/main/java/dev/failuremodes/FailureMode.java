@@ -63,7 +63,12 @@ public abstract class FailureMode {
 
   /** Returns the weight this mode gives to a symptom, or empty if the symptom is not one of its indicators. */
   public Optional<Double> weightOf(String symptomId) {
-    return indicators().stream().filter(i -> i.symptom().equals(symptomId)).map(Indicator::weight).findFirst();
+    for (Indicator i : indicators()) {
+      if (i.symptom().equals(symptomId)) {
+        return Optional.of(i.weight());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Returns a new builder. */
@@ -73,15 +78,23 @@ public abstract class FailureMode {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("id", id()), "failure mode");
-    String type = "failure mode '" + id() + "'";
-    Rules.require(Rules.text("name", name()), type);
-    Rules.require(Rules.text("summary", summary()), type);
-    Rules.require(Rules.text("description", description()), type);
-    aliases().forEach(a -> Rules.require(Rules.text("alias", a), type));
-    mechanisms().forEach(m -> Rules.require(Rules.text("mechanism", m), type));
-    fixes().forEach(f -> Rules.require(Rules.id("fix", f), type));
-    replacedBy().ifPresent(r -> Rules.require(Rules.id("replacedBy", r), type));
+    String kind = "failure mode";
+    Invariants.require(Rules.id("id", id()), kind, null);
+    Invariants.require(Rules.text("name", name()), kind, id());
+    Invariants.require(Rules.text("summary", summary()), kind, id());
+    Invariants.require(Rules.text("description", description()), kind, id());
+    for (String alias : aliases()) {
+      Invariants.require(Rules.text("alias", alias), kind, id());
+    }
+    for (String mechanism : mechanisms()) {
+      Invariants.require(Rules.text("mechanism", mechanism), kind, id());
+    }
+    for (String fix : fixes()) {
+      Invariants.require(Rules.id("fix", fix), kind, id());
+    }
+    if (replacedBy().isPresent()) {
+      Invariants.require(Rules.id("replacedBy", replacedBy().get()), kind, id());
+    }
   }
 
   /** Returns {@code FailureMode[id: name (stage)]}. */

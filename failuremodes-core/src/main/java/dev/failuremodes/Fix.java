@@ -43,10 +43,12 @@ public abstract class Fix {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("id", id()), "fix");
-    Rules.require(Rules.text("name", name()), "fix '" + id() + "'");
-    Rules.require(Rules.text("description", description()), "fix '" + id() + "'");
-    replacedBy().ifPresent(r -> Rules.require(Rules.id("replacedBy", r), "fix '" + id() + "'"));
+    Invariants.require(Rules.id("id", id()), "fix", null);
+    Invariants.require(Rules.text("name", name()), "fix", id());
+    Invariants.require(Rules.text("description", description()), "fix", id());
+    if (replacedBy().isPresent()) {
+      Invariants.require(Rules.id("replacedBy", replacedBy().get()), "fix", id());
+    }
   }
 
   /** Returns {@code Fix[id: name (leverage leverage, effort effort)]}. */

@@ -27,8 +27,8 @@ public abstract class Indicator {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("symptom", symptom()), "indicator");
-    Rules.require(Rules.weight(weight()), "indicator for '" + symptom() + "'");
+    Invariants.require(Rules.id("symptom", symptom()), "indicator", null);
+    Invariants.require(Rules.weight(weight()), "indicator for", symptom());
   }
 
   /** Returns {@code symptom×weight}. */

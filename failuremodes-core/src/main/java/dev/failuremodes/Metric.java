@@ -61,14 +61,15 @@ public abstract class Metric {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("id", id()), "metric");
-    String type = "metric '" + id() + "'";
-    Rules.require(Rules.text("name", name()), type);
-    Rules.require(Rules.text("description", description()), type);
-    aliases().forEach(a -> Rules.require(Rules.text("alias", a), type));
+    Invariants.require(Rules.id("id", id()), "metric", null);
+    Invariants.require(Rules.text("name", name()), "metric", id());
+    Invariants.require(Rules.text("description", description()), "metric", id());
+    for (String alias : aliases()) {
+      Invariants.require(Rules.text("alias", alias), "metric", id());
+    }
     if (min().isPresent() && max().isPresent() && min().getAsDouble() > max().getAsDouble()) {
-      Rules.require(java.util.Optional.of("min " + min().getAsDouble() + " is above max " + max().getAsDouble()),
-          type);
+      Invariants.require(
+          java.util.Optional.of("min " + min().getAsDouble() + " is above max " + max().getAsDouble()), "metric", id());
     }
   }
 

@@ -24,7 +24,7 @@ public abstract class Presentation {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.text("text", text()), "presentation");
+    Invariants.require(Rules.text("text", text()), "presentation", null);
   }
 
   /** Returns the account's first 60 characters and its source's year. */

@@ -31,9 +31,9 @@ public abstract class Reference {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.text("title", title()), "reference");
-    Rules.require(Rules.text("authors", authors()), "reference '" + title() + "'");
-    Rules.require(Rules.year(year()), "reference '" + title() + "'");
+    Invariants.require(Rules.text("title", title()), "reference", null);
+    Invariants.require(Rules.text("authors", authors()), "reference", title());
+    Invariants.require(Rules.year(year()), "reference", title());
     if (doi().isEmpty() && url().isEmpty()) {
       throw new IllegalStateException("Invalid reference '" + title() + "': a doi or a url is required");
     }

@@ -23,7 +23,7 @@ public abstract class RelatedMode {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("mode", mode()), "related mode");
+    Invariants.require(Rules.id("mode", mode()), "related mode", null);
   }
 
   /** Returns {@code relation mode}, such as {@code "child-of data-leakage"}. */

@@ -35,8 +35,8 @@ public abstract class Signal {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.text("metric", metric()), "signal");
-    Rules.require(Rules.text("source", source()), "signal");
+    Invariants.require(Rules.text("metric", metric()), "signal", null);
+    Invariants.require(Rules.text("source", source()), "signal", null);
     if (!Double.isFinite(threshold())) {
       throw new IllegalStateException("Invalid signal: threshold must be a finite number, was " + threshold());
     }

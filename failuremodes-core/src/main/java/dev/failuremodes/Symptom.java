@@ -44,11 +44,15 @@ public abstract class Symptom {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("id", id()), "symptom");
-    Rules.require(Rules.text("name", name()), "symptom '" + id() + "'");
-    Rules.require(Rules.text("description", description()), "symptom '" + id() + "'");
-    aliases().forEach(a -> Rules.require(Rules.text("alias", a), "symptom '" + id() + "'"));
-    replacedBy().ifPresent(r -> Rules.require(Rules.id("replacedBy", r), "symptom '" + id() + "'"));
+    Invariants.require(Rules.id("id", id()), "symptom", null);
+    Invariants.require(Rules.text("name", name()), "symptom", id());
+    Invariants.require(Rules.text("description", description()), "symptom", id());
+    for (String alias : aliases()) {
+      Invariants.require(Rules.text("alias", alias), "symptom", id());
+    }
+    if (replacedBy().isPresent()) {
+      Invariants.require(Rules.id("replacedBy", replacedBy().get()), "symptom", id());
+    }
   }
 
   /** Returns {@code Symptom[id: name]}. */
