@@ -5,8 +5,12 @@ import dev.failuremodes.internal.digest.DigestReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.JarEntry;
 
 /**
  * Loads the catalog bundled in the failuremodes-catalog jar, lazily and exactly once. The holder's initialiser never
@@ -36,39 +40,54 @@ final class BundledCatalog {
   }
 
   private static Catalog load() {
-    // Through the class loader, not Class.getResourceAsStream: on the module path the latter looks only inside
-    // this class's own module, and the catalog lives in the failuremodes-catalog module.
-    ClassLoader loader = BundledCatalog.class.getClassLoader();
-    byte[] json;
-    try (InputStream in = loader.getResourceAsStream(RESOURCE.substring(1))) {
-      if (in == null) {
-        throw new CatalogException(
-            List.of(
-                new CatalogProblem(
-                    RESOURCE,
-                    "class path",
-                    "the bundled catalog is missing; put dev.failuremodes:failuremodes-catalog on the class path "
-                        + "(failuremodes-core brings it at runtime scope unless it was excluded)")));
+    // Through the class loader, not Class.getResource: on the module path the latter looks only inside this
+    // class's own module, and the catalog lives in the failuremodes-catalog module.
+    URL url = BundledCatalog.class.getClassLoader().getResource(RESOURCE.substring(1));
+    if (url == null) {
+      throw new CatalogException(
+          List.of(
+              new CatalogProblem(
+                  RESOURCE,
+                  "class path",
+                  "the bundled catalog is missing; put dev.failuremodes:failuremodes-catalog on the class path "
+                      + "(failuremodes-core brings it at runtime scope unless it was excluded)")));
+    }
+    try {
+      URLConnection connection = url.openConnection();
+      byte[] json = null;
+      long length;
+      long crc;
+      if (connection instanceof JarURLConnection) {
+        // A jar records each entry's length and CRC-32: enough to tell whether the digest was made from this JSON,
+        // without inflating the JSON.
+        JarEntry entry = ((JarURLConnection) connection).getJarEntry();
+        length = entry.getSize();
+        crc = entry.getCrc();
+      } else {
+        json = readAll(connection);
+        length = json.length;
+        crc = DigestReader.crc(json);
       }
-      json = in.readAllBytes();
+      // The digest was made from the JSON by the build; the JSON stays the source of truth: a catalog jar from
+      // another build, or a digest of another format, loads through the JSON, validated.
+      CatalogData digested = DigestReader.readBundled(length, crc);
+      fromDigest = digested != null;
+      if (digested != null) {
+        return new Catalog(digested);
+      }
+      if (json == null) {
+        json = readAll(connection);
+      }
+      return Catalog.read(new ByteArrayInputStream(json), "bundled catalog " + RESOURCE);
     } catch (IOException e) {
       throw new CatalogException(List.of(new CatalogProblem(RESOURCE, "class path", "cannot read: " + e)), e);
     }
-    CatalogData digested = DigestReader.readBundled(json);
-    fromDigest = digested != null;
-    return load(json, digested);
   }
 
-  /**
-   * Returns the catalog from its digest when there is one for this JSON, else from the JSON, validated. The digest
-   * was made from exactly these bytes when the library was built, and the JSON stays the source of truth: a
-   * catalog jar from another build, or a digest of another format, loads through the JSON.
-   */
-  static Catalog load(byte[] json, CatalogData digested) {
-    if (digested != null) {
-      return new Catalog(digested);
+  private static byte[] readAll(URLConnection connection) throws IOException {
+    try (InputStream in = connection.getInputStream()) {
+      return in.readAllBytes();
     }
-    return Catalog.read(new ByteArrayInputStream(json), "bundled catalog " + RESOURCE);
   }
 
   /** Returns the diagnoser over the bundled catalog, built with its index on first use. */

@@ -43,13 +43,6 @@ class BundledDigestTest {
   }
 
   @Test
-  void load_withoutADigest_readsAndValidatesTheJson() throws IOException {
-    Catalog fromJson = BundledCatalog.load(bundledJson(), null);
-
-    assertThat(fromJson).isEqualTo(FailureModes.catalog()).isNotSameAs(FailureModes.catalog());
-  }
-
-  @Test
   void load_roundTripOfTheDigestCatalog_isEqual() {
     Catalog digest = FailureModes.catalog();
 

@@ -74,12 +74,12 @@ public final class DigestReader {
   }
 
   /**
-   * Returns the catalog in the bundled digest if it was made from exactly these JSON bytes, or null when there is no
-   * digest, it is of another format version or it was made from other JSON.
+   * Returns the catalog in the bundled digest if it was made from the JSON with this length and CRC-32, or null when
+   * there is no digest, it is of another format version or it was made from other JSON.
    *
    * @throws CatalogException naming {@link #RESOURCE} if the digest cannot be read or is damaged
    */
-  public static CatalogData readBundled(byte[] json) {
+  public static CatalogData readBundled(long jsonLength, long jsonCrc) {
     byte[] digest;
     try (InputStream in = DigestReader.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
@@ -89,7 +89,7 @@ public final class DigestReader {
     } catch (IOException e) {
       throw new CatalogException(List.of(new CatalogProblem(RESOURCE, "class path", "cannot read: " + e)), e);
     }
-    return read(digest, json, RESOURCE);
+    return read(digest, jsonLength, jsonCrc, RESOURCE);
   }
 
   /**
@@ -99,6 +99,16 @@ public final class DigestReader {
    * @throws CatalogException naming {@code source} if the digest is damaged
    */
   public static CatalogData read(byte[] digest, byte[] json, String source) {
+    return read(digest, json.length, crc(json), source);
+  }
+
+  /**
+   * Returns the catalog in a digest if it was made from the JSON with this length and CRC-32, or null when it is of
+   * another format version or was made from other JSON.
+   *
+   * @throws CatalogException naming {@code source} if the digest is damaged
+   */
+  public static CatalogData read(byte[] digest, long jsonLength, long jsonCrc, String source) {
     if (digest.length < HEADER_LENGTH) {
       throw damaged(
           source, "header", "only " + digest.length + " bytes, shorter than the header (a damaged file)", null);
@@ -110,11 +120,11 @@ public final class DigestReader {
     if (header.int32() != FORMAT_VERSION) {
       return null;
     }
-    if (header.int32() != json.length || header.int32() != crc(json, 0, json.length)) {
+    if (header.uint32() != jsonLength || header.uint32() != jsonCrc) {
       return null;
     }
-    int payloadLength = header.int32();
-    int payloadCrc = header.int32();
+    long payloadLength = header.uint32();
+    long payloadCrc = header.uint32();
     if (payloadLength != digest.length - HEADER_LENGTH
         || payloadCrc != crc(digest, HEADER_LENGTH, digest.length - HEADER_LENGTH)) {
       throw damaged(source, "payload", "length or checksum does not match the header (a damaged file)", null);
@@ -131,10 +141,15 @@ public final class DigestReader {
     }
   }
 
-  static int crc(byte[] bytes, int offset, int length) {
+  /** Returns the CRC-32 of a whole array, as a jar records it for an entry. */
+  public static long crc(byte[] bytes) {
+    return crc(bytes, 0, bytes.length);
+  }
+
+  static long crc(byte[] bytes, int offset, int length) {
     CRC32 crc = new CRC32();
     crc.update(bytes, offset, length);
-    return (int) crc.getValue();
+    return crc.getValue();
   }
 
   private static CatalogException damaged(String source, String location, String message, Throwable cause) {
@@ -358,6 +373,10 @@ public final class DigestReader {
 
   private int int32() {
     return (u8() << 24) | (u8() << 16) | (u8() << 8) | u8();
+  }
+
+  private long uint32() {
+    return int32() & 0xffffffffL;
   }
 
   private double float64() {

@@ -105,9 +105,9 @@ public final class DigestWriter {
     header.out.writeBytes(DigestReader.MAGIC);
     header.int32(DigestReader.FORMAT_VERSION);
     header.int32(json.length);
-    header.int32(DigestReader.crc(json, 0, json.length));
+    header.int32((int) DigestReader.crc(json));
     header.int32(p.length);
-    header.int32(DigestReader.crc(p, 0, p.length));
+    header.int32((int) DigestReader.crc(p));
     header.out.writeBytes(p);
     return header.out.toByteArray();
   }
