@@ -57,10 +57,10 @@ final class BundledCatalog {
       byte[] json = null;
       long length;
       long crc;
-      if (connection instanceof JarURLConnection) {
-        // A jar records each entry's length and CRC-32: enough to tell whether the digest was made from this JSON,
-        // without inflating the JSON.
-        JarEntry entry = ((JarURLConnection) connection).getJarEntry();
+      // A jar records each entry's length and CRC-32: enough to tell whether the digest was made from this JSON,
+      // without inflating the JSON. Elsewhere (a classes directory) the bytes are read and checked.
+      JarEntry entry = connection instanceof JarURLConnection ? ((JarURLConnection) connection).getJarEntry() : null;
+      if (entry != null) {
         length = entry.getSize();
         crc = entry.getCrc();
       } else {
