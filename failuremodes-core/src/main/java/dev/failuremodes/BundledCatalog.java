@@ -1,9 +1,16 @@
 package dev.failuremodes;
 
+import dev.failuremodes.internal.CatalogData;
+import dev.failuremodes.internal.digest.DigestReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.jar.JarEntry;
 
 /**
  * Loads the catalog bundled in the failuremodes-catalog jar, lazily and exactly once. The holder's initialiser never
@@ -14,6 +21,7 @@ final class BundledCatalog {
   static final String RESOURCE = "/dev/failuremodes/catalog/catalog.json";
 
   private static final AtomicInteger LOADS = new AtomicInteger();
+  private static volatile boolean fromDigest;
 
   private BundledCatalog() {}
 
@@ -32,22 +40,53 @@ final class BundledCatalog {
   }
 
   private static Catalog load() {
-    // Through the class loader, not Class.getResourceAsStream: on the module path the latter looks only inside
-    // this class's own module, and the catalog lives in the failuremodes-catalog module.
-    ClassLoader loader = BundledCatalog.class.getClassLoader();
-    try (InputStream in = loader.getResourceAsStream(RESOURCE.substring(1))) {
-      if (in == null) {
-        throw new CatalogException(
-            List.of(
-                new CatalogProblem(
-                    RESOURCE,
-                    "class path",
-                    "the bundled catalog is missing; put dev.failuremodes:failuremodes-catalog on the class path "
-                        + "(failuremodes-core brings it at runtime scope unless it was excluded)")));
+    // Through the class loader, not Class.getResource: on the module path the latter looks only inside this
+    // class's own module, and the catalog lives in the failuremodes-catalog module.
+    URL url = BundledCatalog.class.getClassLoader().getResource(RESOURCE.substring(1));
+    if (url == null) {
+      throw new CatalogException(
+          List.of(
+              new CatalogProblem(
+                  RESOURCE,
+                  "class path",
+                  "the bundled catalog is missing; put dev.failuremodes:failuremodes-catalog on the class path "
+                      + "(failuremodes-core brings it at runtime scope unless it was excluded)")));
+    }
+    try {
+      URLConnection connection = url.openConnection();
+      byte[] json = null;
+      long length;
+      long crc;
+      // A jar records each entry's length and CRC-32: enough to tell whether the digest was made from this JSON,
+      // without inflating the JSON. Elsewhere (a classes directory) the bytes are read and checked.
+      JarEntry entry = connection instanceof JarURLConnection ? ((JarURLConnection) connection).getJarEntry() : null;
+      if (entry != null) {
+        length = entry.getSize();
+        crc = entry.getCrc();
+      } else {
+        json = readAll(connection);
+        length = json.length;
+        crc = DigestReader.crc(json);
       }
-      return Catalog.read(in, "bundled catalog " + RESOURCE);
+      // The digest was made from the JSON by the build; the JSON stays the source of truth: a catalog jar from
+      // another build, or a digest of another format, loads through the JSON, validated.
+      CatalogData digested = DigestReader.readBundled(length, crc);
+      fromDigest = digested != null;
+      if (digested != null) {
+        return new Catalog(digested);
+      }
+      if (json == null) {
+        json = readAll(connection);
+      }
+      return Catalog.read(new ByteArrayInputStream(json), "bundled catalog " + RESOURCE);
     } catch (IOException e) {
       throw new CatalogException(List.of(new CatalogProblem(RESOURCE, "class path", "cannot read: " + e)), e);
+    }
+  }
+
+  private static byte[] readAll(URLConnection connection) throws IOException {
+    try (InputStream in = connection.getInputStream()) {
+      return in.readAllBytes();
     }
   }
 
@@ -63,6 +102,11 @@ final class BundledCatalog {
     }
     throw new CatalogException(
         List.of(new CatalogProblem(RESOURCE, "class path", "loading failed: " + failure)), failure);
+  }
+
+  /** Returns whether the bundled catalog was read from its digest rather than its JSON. For tests. */
+  static boolean fromDigest() {
+    return fromDigest;
   }
 
   /** Returns how many times loading ran; exactly once after any number of calls. For tests. */

@@ -37,12 +37,13 @@ public abstract class CaseStudy {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("id", id()), "case study", BUILT_BY);
-    String type = "case study '" + id() + "'";
-    Rules.require(Rules.valueText("organisation", organisation()), type, BUILT_BY);
-    Rules.require(Rules.valueText("domain", domain()), type, BUILT_BY);
-    Rules.require(Rules.valueText("summary", summary()), type, BUILT_BY);
-    failureModes().forEach(m -> Rules.require(Rules.id("failure mode", m), type, BUILT_BY));
+    Invariants.require(Rules.id("id", id()), "case study", null, BUILT_BY);
+    Invariants.require(Rules.valueText("organisation", organisation()), "case study", id(), BUILT_BY);
+    Invariants.require(Rules.valueText("domain", domain()), "case study", id(), BUILT_BY);
+    Invariants.require(Rules.valueText("summary", summary()), "case study", id(), BUILT_BY);
+    for (String mode : failureModes()) {
+      Invariants.require(Rules.id("failure mode", mode), "case study", id(), BUILT_BY);
+    }
   }
 
   /** Returns {@code CaseStudy[id: organisation, domain]}. */
@@ -62,7 +63,11 @@ public abstract class CaseStudy {
      */
     @Override
     public CaseStudy build() {
-      return Rules.build(super::build, "case study", BUILT_BY);
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw Rules.unbuilt(e, "case study", BUILT_BY);
+      }
     }
   }
 }

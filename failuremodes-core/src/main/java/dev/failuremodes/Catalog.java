@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -45,21 +44,45 @@ public final class Catalog {
 
   Catalog(CatalogData data) {
     this.data = data;
-    this.metricsById = index(data.metrics(), Metric::id);
-    this.symptomsById = index(data.symptoms(), Symptom::id);
-    this.modesById = index(data.failureModes(), FailureMode::id);
-    this.fixesById = index(data.fixes(), Fix::id);
-    this.caseStudiesById = index(data.caseStudies(), CaseStudy::id);
+    // Plain loops rather than a helper taking a method reference: this runs on the first FailureModes.catalog(),
+    // where each lambda costs a class spun at run time.
+    Map<String, Metric> metrics = new LinkedHashMap<>();
+    for (Metric m : data.metrics()) {
+      metrics.put(m.id(), m);
+    }
+    this.metricsById = Collections.unmodifiableMap(metrics);
+    Map<String, Symptom> symptoms = new LinkedHashMap<>();
+    for (Symptom s : data.symptoms()) {
+      symptoms.put(s.id(), s);
+    }
+    this.symptomsById = Collections.unmodifiableMap(symptoms);
+    Map<String, FailureMode> modes = new LinkedHashMap<>();
+    for (FailureMode m : data.failureModes()) {
+      modes.put(m.id(), m);
+    }
+    this.modesById = Collections.unmodifiableMap(modes);
+    Map<String, Fix> fixes = new LinkedHashMap<>();
+    for (Fix f : data.fixes()) {
+      fixes.put(f.id(), f);
+    }
+    this.fixesById = Collections.unmodifiableMap(fixes);
+    Map<String, CaseStudy> caseStudies = new LinkedHashMap<>();
+    for (CaseStudy c : data.caseStudies()) {
+      caseStudies.put(c.id(), c);
+    }
+    this.caseStudiesById = Collections.unmodifiableMap(caseStudies);
     List<DetectionMethod> checks = new ArrayList<>();
-    data.failureModes().forEach(m -> m.detection().stream().filter(d -> d.id().isPresent()).forEach(checks::add));
-    this.checksById = index(checks, d -> d.id().orElseThrow());
+    Map<String, DetectionMethod> checksById = new LinkedHashMap<>();
+    for (FailureMode m : data.failureModes()) {
+      for (DetectionMethod d : m.detection()) {
+        if (d.id().isPresent()) {
+          checks.add(d);
+          checksById.put(d.id().get(), d);
+        }
+      }
+    }
+    this.checksById = Collections.unmodifiableMap(checksById);
     this.checks = List.copyOf(checks);
-  }
-
-  private static <T> Map<String, T> index(List<T> values, Function<T, String> id) {
-    Map<String, T> map = new LinkedHashMap<>();
-    values.forEach(v -> map.put(id.apply(v), v));
-    return Collections.unmodifiableMap(map);
   }
 
   /**
@@ -70,7 +93,7 @@ public final class Catalog {
    */
   public static Catalog load(Path path) {
     Objects.requireNonNull(path, "path");
-    return new Catalog(CatalogValidator.validate(List.of(layer(path)), false));
+    return new Catalog(CatalogValidator.validate(List.of(Documents.layer(path)), false));
   }
 
   /**
@@ -84,7 +107,7 @@ public final class Catalog {
   public static Catalog parse(String json, String sourceName) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(sourceName, "sourceName");
-    return new Catalog(CatalogValidator.validate(List.of(layer(json, sourceName)), false));
+    return new Catalog(CatalogValidator.validate(List.of(Documents.layer(json, sourceName)), false));
   }
 
   /**
@@ -100,20 +123,32 @@ public final class Catalog {
         CatalogValidator.validate(List.of(new CatalogValidator.Layer(sourceName, Json.parse(in, sourceName))), false));
   }
 
-  private static CatalogValidator.Layer layer(String json, String sourceName) {
-    return new CatalogValidator.Layer(sourceName, Json.parse(new StringReader(json), sourceName));
-  }
+  /**
+   * The JSON side of reading and writing documents, in a class of its own: verifying a method that hands Jackson
+   * trees or readers around loads their classes, and the bundled catalog, read from its digest, needs none of them.
+   */
+  private static final class Documents {
+    private Documents() {}
 
-  private static CatalogValidator.Layer layer(Path path) {
-    String source = path.toString();
-    try (InputStream in = Files.newInputStream(path)) {
-      return new CatalogValidator.Layer(source, Json.parse(in, source));
-    } catch (NoSuchFileException e) {
-      throw new CatalogException(
-          List.of(new CatalogProblem(source, "file", "no such file; check the path (working directory: "
-              + Path.of("").toAbsolutePath() + ")")), e);
-    } catch (IOException e) {
-      throw new CatalogException(List.of(new CatalogProblem(source, "file", "cannot read: " + e)), e);
+    static CatalogValidator.Layer layer(String json, String sourceName) {
+      return new CatalogValidator.Layer(sourceName, Json.parse(new StringReader(json), sourceName));
+    }
+
+    static CatalogValidator.Layer layer(Path path) {
+      String source = path.toString();
+      try (InputStream in = Files.newInputStream(path)) {
+        return new CatalogValidator.Layer(source, Json.parse(in, source));
+      } catch (NoSuchFileException e) {
+        throw new CatalogException(
+            List.of(new CatalogProblem(source, "file", "no such file; check the path (working directory: "
+                + Path.of("").toAbsolutePath() + ")")), e);
+      } catch (IOException e) {
+        throw new CatalogException(List.of(new CatalogProblem(source, "file", "cannot read: " + e)), e);
+      }
+    }
+
+    static String write(CatalogData data) {
+      return Json.write(CatalogWriter.tree(data));
     }
   }
 
@@ -307,7 +342,7 @@ public final class Catalog {
 
   /** Returns the catalog as JSON in the documented schema; {@link #parse(String, String)} reads it back equal. */
   public String toJson() {
-    return Json.write(CatalogWriter.tree(data));
+    return Documents.write(data);
   }
 
   /** Starts an extension of this catalog: more entries from JSON documents or builders. This catalog is unchanged. */
@@ -367,7 +402,7 @@ public final class Catalog {
      * @throws CatalogException if the file cannot be read or is not JSON; the extension is unchanged
      */
     public Extension addJson(Path path) {
-      documents.add(layer(Objects.requireNonNull(path, "path")));
+      documents.add(Documents.layer(Objects.requireNonNull(path, "path")));
       return this;
     }
 
@@ -379,7 +414,7 @@ public final class Catalog {
     public Extension addJson(String json, String sourceName) {
       Objects.requireNonNull(json, "json");
       Objects.requireNonNull(sourceName, "sourceName");
-      documents.add(layer(json, sourceName));
+      documents.add(Documents.layer(json, sourceName));
       return this;
     }
 

@@ -78,23 +78,22 @@ public abstract class DetectionMethod {
 
   @Value.Check
   void check() {
-    String type = "detection method '" + name() + "'";
-    Rules.require(Rules.valueText("name", name()), "detection method", BUILT_BY);
-    Rules.require(Rules.valueText("description", description()), type, BUILT_BY);
+    Invariants.require(Rules.valueText("name", name()), "detection method", null, BUILT_BY);
+    Invariants.require(Rules.valueText("description", description()), "detection method", name(), BUILT_BY);
     if (id().isPresent()) {
-      Rules.require(Rules.id("id", id().get()), type, BUILT_BY);
+      Invariants.require(Rules.id("id", id().get()), "detection method", name(), BUILT_BY);
     }
     if (observes().isPresent()) {
-      Rules.require(Rules.valueText("observes", observes().get()), type, BUILT_BY);
+      Invariants.require(Rules.valueText("observes", observes().get()), "detection method", name(), BUILT_BY);
     }
     if (positive().isPresent()) {
-      Rules.require(Rules.valueText("positive", positive().get()), type, BUILT_BY);
+      Invariants.require(Rules.valueText("positive", positive().get()), "detection method", name(), BUILT_BY);
     }
     if (negative().isPresent()) {
-      Rules.require(Rules.valueText("negative", negative().get()), type, BUILT_BY);
+      Invariants.require(Rules.valueText("negative", negative().get()), "detection method", name(), BUILT_BY);
     }
     for (String mode : predicts().keySet()) {
-      Rules.require(Rules.id("predicted mode", mode), type, BUILT_BY);
+      Invariants.require(Rules.id("predicted mode", mode), "detection method", name(), BUILT_BY);
     }
   }
 
@@ -115,7 +114,11 @@ public abstract class DetectionMethod {
      */
     @Override
     public DetectionMethod build() {
-      return Rules.build(super::build, "detection method", BUILT_BY);
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw Rules.unbuilt(e, "detection method", BUILT_BY);
+      }
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.failuremodes;
 
-import dev.failuremodes.internal.Once;
 import dev.failuremodes.alerts.Report;
 import dev.failuremodes.internal.engine.Engine;
 import dev.failuremodes.signals.Observation;
@@ -12,12 +11,16 @@ import java.util.Objects;
 /** Answers queries over one catalog. Immutable and thread-safe; build one per catalog and share it. */
 public final class Diagnoser {
   private final Catalog catalog;
-  /** Built on the first query, so that loading a catalog to browse it costs no index. */
-  private final Once<Engine> engine;
+  /**
+   * Built on the first query, so that loading a catalog to browse it costs no index. A field of its own rather than
+   * a {@code Once} with a lambda: the bundled catalog's first load makes a diagnoser, and a lambda costs a class
+   * spun at run time.
+   */
+  private volatile Engine engine;
+  private final Object engineLock = new Object();
 
   Diagnoser(Catalog catalog) {
     this.catalog = catalog;
-    this.engine = new Once<>(() -> new Engine(catalog));
   }
 
   /**
@@ -81,7 +84,17 @@ public final class Diagnoser {
   }
 
   Engine engine() {
-    return engine.get();
+    Engine e = engine;
+    if (e == null) {
+      synchronized (engineLock) {
+        e = engine;
+        if (e == null) {
+          e = new Engine(catalog);
+          engine = e;
+        }
+      }
+    }
+    return e;
   }
 
   /** Returns the catalog it queries. */

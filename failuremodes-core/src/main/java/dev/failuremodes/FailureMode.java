@@ -66,7 +66,12 @@ public abstract class FailureMode {
 
   /** Returns the weight this mode gives to a symptom, or empty if the symptom is not one of its indicators. */
   public Optional<Double> weightOf(String symptomId) {
-    return indicators().stream().filter(i -> i.symptom().equals(symptomId)).map(Indicator::weight).findFirst();
+    for (Indicator i : indicators()) {
+      if (i.symptom().equals(symptomId)) {
+        return Optional.of(i.weight());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Returns a new builder. */
@@ -76,15 +81,23 @@ public abstract class FailureMode {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("id", id()), "failure mode", BUILT_BY);
-    String type = "failure mode '" + id() + "'";
-    Rules.require(Rules.valueText("name", name()), type, BUILT_BY);
-    Rules.require(Rules.valueText("summary", summary()), type, BUILT_BY);
-    Rules.require(Rules.valueText("description", description()), type, BUILT_BY);
-    aliases().forEach(a -> Rules.require(Rules.valueText("alias", a), type, BUILT_BY));
-    mechanisms().forEach(m -> Rules.require(Rules.valueText("mechanism", m), type, BUILT_BY));
-    fixes().forEach(f -> Rules.require(Rules.id("fix", f), type, BUILT_BY));
-    replacedBy().ifPresent(r -> Rules.require(Rules.id("replacedBy", r), type, BUILT_BY));
+    String kind = "failure mode";
+    Invariants.require(Rules.id("id", id()), kind, null, BUILT_BY);
+    Invariants.require(Rules.valueText("name", name()), kind, id(), BUILT_BY);
+    Invariants.require(Rules.valueText("summary", summary()), kind, id(), BUILT_BY);
+    Invariants.require(Rules.valueText("description", description()), kind, id(), BUILT_BY);
+    for (String alias : aliases()) {
+      Invariants.require(Rules.valueText("alias", alias), kind, id(), BUILT_BY);
+    }
+    for (String mechanism : mechanisms()) {
+      Invariants.require(Rules.valueText("mechanism", mechanism), kind, id(), BUILT_BY);
+    }
+    for (String fix : fixes()) {
+      Invariants.require(Rules.id("fix", fix), kind, id(), BUILT_BY);
+    }
+    if (replacedBy().isPresent()) {
+      Invariants.require(Rules.id("replacedBy", replacedBy().get()), kind, id(), BUILT_BY);
+    }
   }
 
   /** Returns {@code FailureMode[id: name (stage)]}. */
@@ -104,7 +117,11 @@ public abstract class FailureMode {
      */
     @Override
     public FailureMode build() {
-      return Rules.build(super::build, "failure mode", BUILT_BY);
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw Rules.unbuilt(e, "failure mode", BUILT_BY);
+      }
     }
   }
 }

@@ -46,10 +46,12 @@ public abstract class Fix {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("id", id()), "fix", BUILT_BY);
-    Rules.require(Rules.valueText("name", name()), "fix '" + id() + "'", BUILT_BY);
-    Rules.require(Rules.valueText("description", description()), "fix '" + id() + "'", BUILT_BY);
-    replacedBy().ifPresent(r -> Rules.require(Rules.id("replacedBy", r), "fix '" + id() + "'", BUILT_BY));
+    Invariants.require(Rules.id("id", id()), "fix", null, BUILT_BY);
+    Invariants.require(Rules.valueText("name", name()), "fix", id(), BUILT_BY);
+    Invariants.require(Rules.valueText("description", description()), "fix", id(), BUILT_BY);
+    if (replacedBy().isPresent()) {
+      Invariants.require(Rules.id("replacedBy", replacedBy().get()), "fix", id(), BUILT_BY);
+    }
   }
 
   /** Returns {@code Fix[id: name (leverage leverage, effort effort)]}. */
@@ -69,7 +71,11 @@ public abstract class Fix {
      */
     @Override
     public Fix build() {
-      return Rules.build(super::build, "fix", BUILT_BY);
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw Rules.unbuilt(e, "fix", BUILT_BY);
+      }
     }
   }
 }

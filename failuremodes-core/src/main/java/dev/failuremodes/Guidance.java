@@ -34,10 +34,16 @@ public abstract class Guidance {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.valueText("framing", framing()), "guidance", BUILT_BY);
-    probes().forEach(p -> Rules.require(Rules.valueText("probe", p), "guidance", BUILT_BY));
-    assesses().forEach(a -> Rules.require(Rules.valueText("assessed quality", a), "guidance", BUILT_BY));
-    checklist().forEach(c -> Rules.require(Rules.valueText("checklist item", c), "guidance", BUILT_BY));
+    Invariants.require(Rules.valueText("framing", framing()), "guidance", null, BUILT_BY);
+    for (String p : probes()) {
+      Invariants.require(Rules.valueText("probe", p), "guidance", null, BUILT_BY);
+    }
+    for (String a : assesses()) {
+      Invariants.require(Rules.valueText("assessed quality", a), "guidance", null, BUILT_BY);
+    }
+    for (String c : checklist()) {
+      Invariants.require(Rules.valueText("checklist item", c), "guidance", null, BUILT_BY);
+    }
   }
 
   /** Returns a count of each part. */
@@ -57,7 +63,11 @@ public abstract class Guidance {
      */
     @Override
     public Guidance build() {
-      return Rules.build(super::build, "guidance", BUILT_BY);
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw Rules.unbuilt(e, "guidance", BUILT_BY);
+      }
     }
   }
 }

@@ -30,8 +30,8 @@ public abstract class Indicator {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("symptom", symptom()), "indicator", BUILT_BY);
-    Rules.require(Rules.weight(weight()), "indicator for '" + symptom() + "'", BUILT_BY);
+    Invariants.require(Rules.id("symptom", symptom()), "indicator", null, BUILT_BY);
+    Invariants.require(Rules.weight(weight()), "indicator for", symptom(), BUILT_BY);
   }
 
   /** Returns {@code symptom×weight}. */

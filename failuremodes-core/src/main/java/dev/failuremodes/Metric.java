@@ -65,14 +65,15 @@ public abstract class Metric {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("id", id()), "metric", BUILT_BY);
-    String type = "metric '" + id() + "'";
-    Rules.require(Rules.valueText("name", name()), type, BUILT_BY);
-    Rules.require(Rules.valueText("description", description()), type, BUILT_BY);
-    aliases().forEach(a -> Rules.require(Rules.valueText("alias", a), type, BUILT_BY));
+    Invariants.require(Rules.id("id", id()), "metric", null, BUILT_BY);
+    Invariants.require(Rules.valueText("name", name()), "metric", id(), BUILT_BY);
+    Invariants.require(Rules.valueText("description", description()), "metric", id(), BUILT_BY);
+    for (String alias : aliases()) {
+      Invariants.require(Rules.valueText("alias", alias), "metric", id(), BUILT_BY);
+    }
     if (min().isPresent() && max().isPresent() && min().getAsDouble() > max().getAsDouble()) {
-      Rules.require(Optional.of("min " + min().getAsDouble() + " is above max " + max().getAsDouble()),
-          type, BUILT_BY);
+      Invariants.require(
+          java.util.Optional.of("min " + min().getAsDouble() + " is above max " + max().getAsDouble()), "metric", id(), BUILT_BY);
     }
   }
 
@@ -93,7 +94,11 @@ public abstract class Metric {
      */
     @Override
     public Metric build() {
-      return Rules.build(super::build, "metric", BUILT_BY);
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw Rules.unbuilt(e, "metric", BUILT_BY);
+      }
     }
   }
 }

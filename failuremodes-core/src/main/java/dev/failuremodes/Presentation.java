@@ -27,7 +27,7 @@ public abstract class Presentation {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.valueText("text", text()), "presentation", BUILT_BY);
+    Invariants.require(Rules.valueText("text", text()), "presentation", null, BUILT_BY);
   }
 
   /** Returns the account's first 60 characters and its source's year. */
@@ -48,7 +48,11 @@ public abstract class Presentation {
      */
     @Override
     public Presentation build() {
-      return Rules.build(super::build, "presentation", BUILT_BY);
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw Rules.unbuilt(e, "presentation", BUILT_BY);
+      }
     }
   }
 }

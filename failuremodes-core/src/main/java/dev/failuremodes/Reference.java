@@ -34,9 +34,9 @@ public abstract class Reference {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.valueText("title", title()), "reference", BUILT_BY);
-    Rules.require(Rules.valueText("authors", authors()), "reference '" + title() + "'", BUILT_BY);
-    Rules.require(Rules.year(year()), "reference '" + title() + "'", BUILT_BY);
+    Invariants.require(Rules.valueText("title", title()), "reference", null, BUILT_BY);
+    Invariants.require(Rules.valueText("authors", authors()), "reference", title(), BUILT_BY);
+    Invariants.require(Rules.year(year()), "reference", title(), BUILT_BY);
     if (doi().isEmpty() && url().isEmpty()) {
       Rules.require(Optional.of("a doi or a url is required"), "reference '" + title() + "'", BUILT_BY);
     }
@@ -59,7 +59,11 @@ public abstract class Reference {
      */
     @Override
     public Reference build() {
-      return Rules.build(super::build, "reference", BUILT_BY);
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw Rules.unbuilt(e, "reference", BUILT_BY);
+      }
     }
   }
 }

@@ -30,7 +30,7 @@ public abstract class RelatedMode {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("mode", mode()), "related mode", BUILT_BY);
+    Invariants.require(Rules.id("mode", mode()), "related mode", null, BUILT_BY);
   }
 
   /** Returns {@code relation mode}, such as {@code "child-of data-leakage"}. */

@@ -39,8 +39,8 @@ public abstract class Signal {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.valueText("metric", metric()), "signal", BUILT_BY);
-    Rules.require(Rules.valueText("source", source()), "signal", BUILT_BY);
+    Invariants.require(Rules.valueText("metric", metric()), "signal", null, BUILT_BY);
+    Invariants.require(Rules.valueText("source", source()), "signal", null, BUILT_BY);
     if (!Double.isFinite(threshold())) {
       Rules.require(Optional.of("threshold must be a finite number, was " + threshold()), "signal", BUILT_BY);
     }
@@ -63,7 +63,11 @@ public abstract class Signal {
      */
     @Override
     public Signal build() {
-      return Rules.build(super::build, "signal", BUILT_BY);
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw Rules.unbuilt(e, "signal", BUILT_BY);
+      }
     }
   }
 }

@@ -47,11 +47,15 @@ public abstract class Symptom {
 
   @Value.Check
   void check() {
-    Rules.require(Rules.id("id", id()), "symptom", BUILT_BY);
-    Rules.require(Rules.valueText("name", name()), "symptom '" + id() + "'", BUILT_BY);
-    Rules.require(Rules.valueText("description", description()), "symptom '" + id() + "'", BUILT_BY);
-    aliases().forEach(a -> Rules.require(Rules.valueText("alias", a), "symptom '" + id() + "'", BUILT_BY));
-    replacedBy().ifPresent(r -> Rules.require(Rules.id("replacedBy", r), "symptom '" + id() + "'", BUILT_BY));
+    Invariants.require(Rules.id("id", id()), "symptom", null, BUILT_BY);
+    Invariants.require(Rules.valueText("name", name()), "symptom", id(), BUILT_BY);
+    Invariants.require(Rules.valueText("description", description()), "symptom", id(), BUILT_BY);
+    for (String alias : aliases()) {
+      Invariants.require(Rules.valueText("alias", alias), "symptom", id(), BUILT_BY);
+    }
+    if (replacedBy().isPresent()) {
+      Invariants.require(Rules.id("replacedBy", replacedBy().get()), "symptom", id(), BUILT_BY);
+    }
   }
 
   /** Returns {@code Symptom[id: name]}. */
@@ -71,7 +75,11 @@ public abstract class Symptom {
      */
     @Override
     public Symptom build() {
-      return Rules.build(super::build, "symptom", BUILT_BY);
+      try {
+        return super.build();
+      } catch (IllegalStateException e) {
+        throw Rules.unbuilt(e, "symptom", BUILT_BY);
+      }
     }
   }
 }

@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Time to parse and validate the bundled catalog's JSON in a warm JVM: the part of the first
- * {@code FailureModes.catalog()} call that is not class loading.
+ * Time to parse and validate the bundled catalog's JSON in a warm JVM: what {@code Catalog.parse}, {@code read} and
+ * {@code load} do for a catalog of that size, and what the bundled catalog costs when it has no digest (the first
+ * {@code FailureModes.catalog()} reads the digest instead; see {@link CatalogDigestBenchmark}).
  *
  * <pre>
  * ./mvnw -B -ntp -q package -DskipTests

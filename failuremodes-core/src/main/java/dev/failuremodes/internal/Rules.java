@@ -93,7 +93,9 @@ public final class Rules {
     if (value.isBlank()) {
       return Optional.of(attribute + " must not be blank");
     }
-    return characters(value).map(p -> attribute + " " + p);
+    // No lambda here: this runs for every text of the catalog on the first load, where a lambda spins a class.
+    Optional<String> problem = characters(value);
+    return problem.isEmpty() ? problem : Optional.of(attribute + " " + problem.get());
   }
 
   /**
@@ -166,26 +168,23 @@ public final class Rules {
   }
 
   /**
-   * Runs a generated builder's {@code build()}, turning its {@link IllegalStateException} for attributes left unset
-   * into a {@link CatalogException} that names them; the checks of the value itself already throw one.
+   * Turns a generated builder's {@link IllegalStateException} for attributes left unset into a
+   * {@link CatalogException} that names them; the checks of the value itself already throw one. Builders call it
+   * from a plain try/catch rather than through a lambda, which would spin a class on the first catalog load.
    *
    * @param value what is built, such as {@code "symptom"}
    * @param builtBy the builder, such as {@code "Symptom.builder()"}
    */
-  public static <T> T build(Supplier<T> build, String value, String builtBy) {
-    try {
-      return build.get();
-    } catch (IllegalStateException e) {
-      // Immutables says "Cannot build Symptom, some of required attributes are not set [stage, description]".
-      String message = String.valueOf(e.getMessage());
-      int open = message.lastIndexOf('[');
-      int close = message.lastIndexOf(']');
-      String attributes = open >= 0 && close > open ? message.substring(open + 1, close) : message;
-      boolean one = !attributes.contains(",");
-      throw new CatalogException(
-          List.of(new CatalogProblem(value, builtBy, "missing required attribute" + (one ? " " : "s ") + attributes
-              + "; set " + (one ? "it" : "them") + " before build()")),
-          e);
-    }
+  public static CatalogException unbuilt(IllegalStateException e, String value, String builtBy) {
+    // Immutables says "Cannot build Symptom, some of required attributes are not set [stage, description]".
+    String message = String.valueOf(e.getMessage());
+    int open = message.lastIndexOf('[');
+    int close = message.lastIndexOf(']');
+    String attributes = open >= 0 && close > open ? message.substring(open + 1, close) : message;
+    boolean one = !attributes.contains(",");
+    return new CatalogException(
+        List.of(new CatalogProblem(value, builtBy, "missing required attribute" + (one ? " " : "s ") + attributes
+            + "; set " + (one ? "it" : "them") + " before build()")),
+        e);
   }
 }
