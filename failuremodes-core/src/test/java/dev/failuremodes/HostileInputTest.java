@@ -56,6 +56,15 @@ class HostileInputTest {
   }
 
   @Test
+  void digitsOfOtherScripts_areNotReadAsNumbers() {
+    // Character.isDigit accepts Arabic-Indic and NKo digits, which Double.parseDouble refuses (found by fuzzing).
+    Diagnosis d = FailureModes.forSymptoms("accuracy dropped to \u0669\u0663%", "loss \u07C8", "\u0661\u0662\u0663",
+        "large train-test gap").diagnose();
+    assertThat(d.top()).map(Candidate::id).hasValue("overfitting");
+    assertThat(d.findings()).isEmpty();
+  }
+
+  @Test
   void aPastedUrlOrBase64Blob_besideARealSymptom_leavesTheSymptom() {
     String url = "https://example.org/" + letters(3000, 2) + "?q=" + letters(2000, 3);
     Diagnosis d = FailureModes.forSymptoms("large train-test gap", url).diagnose();

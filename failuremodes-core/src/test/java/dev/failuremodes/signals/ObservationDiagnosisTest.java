@@ -83,4 +83,26 @@ class ObservationDiagnosisTest {
     List<String> top3 = d.candidates().stream().limit(3).map(Candidate::id).toList();
     assertThat(top3).as("top three for %s:%n%s", spec, d).containsAnyElementsOf(Arrays.asList(expected.split(" ")));
   }
+
+  @org.junit.jupiter.api.Test
+  void severalScoresOfOneSplit_countAsTheirMean_whateverTheirOrder() {
+    Diagnosis highFirst = FailureModes.forObservations(Observation.of("train-score", 0.99),
+        Observation.of("train-score", 0.75), Observation.of("validation-score", 0.7)).diagnose();
+    Diagnosis lowFirst = FailureModes.forObservations(Observation.of("train-score", 0.75),
+        Observation.of("train-score", 0.99), Observation.of("validation-score", 0.7)).diagnose();
+
+    assertThat(lowFirst.candidates()).isEqualTo(highFirst.candidates());
+    assertThat(highFirst.resolutions().get(3).toString()).contains("train-test-gap 0.17");
+  }
+
+  @org.junit.jupiter.api.Test
+  void anInputGivenTwice_countsOnce() {
+    Diagnosis once = FailureModes.forSymptoms("offline-gain-no-business-impact").observe(Observation.of("psi", 0.31))
+        .diagnose();
+    Diagnosis twice = FailureModes.forSymptoms("offline-gain-no-business-impact", "offline-gain-no-business-impact")
+        .observe(Observation.of("psi", 0.31), Observation.of("psi", 0.31)).diagnose();
+
+    assertThat(twice.candidates()).isEqualTo(once.candidates());
+    assertThat(twice.resolutions()).hasSize(4);
+  }
 }

@@ -533,7 +533,7 @@ public final class Engine {
     // Values that only mean something together: a training score beside a held-out one is a gap.
     List<Value> derived = derived(observations);
     if (!derived.isEmpty()) {
-      Reading reading = measure("derived from " + observations.size() + " observations", derived, thresholds);
+      Reading reading = measure("derived from " + new HashSet<>(observations).size() + " observations", derived, thresholds);
       readings.add(reading);
       resolutions.add(reading.resolution());
     }
@@ -553,6 +553,13 @@ public final class Engine {
     // Per mode, its pieces of evidence in the order found; per input and mode, each source counts once: its
     // strongest piece (the first among equals).
     // Only the modes the inputs reach are held, so that a query's work does not grow with the catalog.
+    // An input given twice is one input: both copies are read and resolved, but their evidence counts once.
+    int[] same = new int[readings.size()];
+    Map<Input, Integer> firstOf = inputs.size() > 1 ? new HashMap<>() : null;
+    for (int i = 0; i < readings.size(); i++) {
+      Integer first = firstOf != null && i < inputs.size() ? firstOf.putIfAbsent(inputs.get(i), i) : null;
+      same[i] = first == null ? i : first;
+    }
     Map<Integer, Slot> byMode = new HashMap<>();
     List<Slot> touched = new ArrayList<>();
     for (int i = 0; i < readings.size(); i++) {
@@ -569,7 +576,7 @@ public final class Engine {
           byMode.put(item.index(), slot);
           touched.add(slot);
         }
-        slot.add(i, item);
+        slot.add(same[i], item);
       }
     }
     if (!answers.isEmpty()) {
@@ -612,29 +619,42 @@ public final class Engine {
    * reference gives its change in its own reading; see {@link #changes}.)
    */
   private List<Value> derived(List<Observation> observations) {
-    List<Value> out = new ArrayList<>();
-    Double train = null;
-    Double heldOut = null;
-    Double validation = null;
-    Double online = null;
+    // Several values of one metric (folds, reruns, a value given twice) count as their mean, so that neither their
+    // order nor a repeated one changes the gap. A test score is the held-out score when there is one, else the
+    // validation score.
+    double[][] values = new double[4][];
+    int[] count = new int[4];
     for (Observation o : observations) {
-      String id = metrics.resolve(o.metric()).orElse("");
-      switch (id) {
-        case "train-score" -> train = o.value();
-        case "validation-score" -> {
-          heldOut = heldOut == null ? o.value() : heldOut;
-          validation = o.value();
+      int k = switch (metrics.resolve(o.metric()).orElse("")) {
+        case "train-score" -> 0;
+        case "validation-score" -> 1;
+        case "test-score" -> 2;
+        case "online-score" -> 3;
+        default -> -1;
+      };
+      if (k >= 0) {
+        if (values[k] == null || values[k].length == count[k]) {
+          values[k] = values[k] == null ? new double[2] : java.util.Arrays.copyOf(values[k], count[k] * 2);
         }
-        case "test-score" -> heldOut = o.value();
-        case "online-score" -> online = o.value();
-        default -> { }
+        values[k][count[k]++] = o.value();
       }
     }
-    if (train != null && heldOut != null) {
-      out.add(new Value("train-test-gap", train - heldOut, null, null, null));
+    double[] sum = new double[4];
+    for (int k = 0; k < 4; k++) {
+      if (count[k] > 0) {
+        java.util.Arrays.sort(values[k], 0, count[k]); // summed in one order whatever the inputs' order
+        for (int j = 0; j < count[k]; j++) {
+          sum[k] += values[k][j];
+        }
+      }
     }
-    if (validation != null && online != null) {
-      out.add(new Value("offline-online-gap", validation - online, null, null, null));
+    List<Value> out = new ArrayList<>();
+    int heldOut = count[2] > 0 ? 2 : 1;
+    if (count[0] > 0 && count[heldOut] > 0) {
+      out.add(new Value("train-test-gap", sum[0] / count[0] - sum[heldOut] / count[heldOut], null, null, null));
+    }
+    if (count[1] > 0 && count[3] > 0) {
+      out.add(new Value("offline-online-gap", sum[1] / count[1] - sum[3] / count[3], null, null, null));
     }
     return out;
   }

@@ -238,9 +238,9 @@ final class Mentions {
       char c = s.charAt(i);
       if (Character.isWhitespace(c)) {
         i++;
-      } else if (Character.isDigit(c) || (c == '.' && i + 1 < n && Character.isDigit(s.charAt(i + 1)))
-          || ((c == '-' || c == '+') && i + 1 < n && (Character.isDigit(s.charAt(i + 1))
-              || (s.charAt(i + 1) == '.' && i + 2 < n && Character.isDigit(s.charAt(i + 2))))
+      } else if (asciiDigit(c) || (c == '.' && i + 1 < n && asciiDigit(s.charAt(i + 1)))
+          || ((c == '-' || c == '+') && i + 1 < n && (asciiDigit(s.charAt(i + 1))
+              || (s.charAt(i + 1) == '.' && i + 2 < n && asciiDigit(s.charAt(i + 2))))
               && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1))))) {
         int end = number(s, i);
         boolean percent = end < n && s.charAt(end) == '%';
@@ -280,22 +280,22 @@ final class Mentions {
       j++;
     }
     int digits = j;
-    while (j < n && Character.isDigit(s.charAt(j))) {
+    while (j < n && asciiDigit(s.charAt(j))) {
       j++;
     }
     // Thousands separators: groups of exactly three digits after commas, only if the first group has 1 to 3.
     if (j - digits >= 1 && j - digits <= 3) {
       int k = j;
-      while (k + 3 < n && s.charAt(k) == ',' && Character.isDigit(s.charAt(k + 1))
-          && Character.isDigit(s.charAt(k + 2)) && Character.isDigit(s.charAt(k + 3))
-          && (k + 4 == n || !Character.isDigit(s.charAt(k + 4)))) {
+      while (k + 3 < n && s.charAt(k) == ',' && asciiDigit(s.charAt(k + 1))
+          && asciiDigit(s.charAt(k + 2)) && asciiDigit(s.charAt(k + 3))
+          && (k + 4 == n || !asciiDigit(s.charAt(k + 4)))) {
         k += 4;
       }
       j = k;
     }
-    if (j < n && s.charAt(j) == '.' && j + 1 < n && Character.isDigit(s.charAt(j + 1))) {
+    if (j < n && s.charAt(j) == '.' && j + 1 < n && asciiDigit(s.charAt(j + 1))) {
       j++;
-      while (j < n && Character.isDigit(s.charAt(j))) {
+      while (j < n && asciiDigit(s.charAt(j))) {
         j++;
       }
     }
@@ -304,8 +304,8 @@ final class Mentions {
       if (k < n && (s.charAt(k) == '-' || s.charAt(k) == '+')) {
         k++;
       }
-      if (k < n && Character.isDigit(s.charAt(k))) {
-        while (k < n && Character.isDigit(s.charAt(k))) {
+      if (k < n && asciiDigit(s.charAt(k))) {
+        while (k < n && asciiDigit(s.charAt(k))) {
           k++;
         }
         if (k == n || !Character.isLetter(s.charAt(k))) {
@@ -330,5 +330,13 @@ final class Mentions {
   static boolean lowerIsBetter(List<String> words) {
     return words.stream().anyMatch(w -> w.equals("loss") || w.equals("error") || w.equals("rmse") || w.equals("mae")
         || w.equals("mse") || w.equals("wer") || w.equals("cer") || w.equals("mape") || w.equals("logloss"));
+  }
+
+  /**
+   * A digit 0 to 9. {@link Character#isDigit} also accepts the digits of other scripts (Arabic-Indic, NKo, ...),
+   * which {@link Double#parseDouble} refuses; those are read as part of a word, never as a number.
+   */
+  private static boolean asciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }
