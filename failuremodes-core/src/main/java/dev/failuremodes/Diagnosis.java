@@ -4,6 +4,7 @@ import dev.failuremodes.alerts.Finding;
 import dev.failuremodes.internal.render.DiagnosisRenderer;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The answer to a query: what each input resolved to, the inputs that were not recognised, the ranked candidates
@@ -19,7 +20,9 @@ public final class Diagnosis {
   private final List<PlannedFix> plan;
   private final List<Finding> findings;
   private final List<String> notes;
-  private final List<NextCheck> nextChecks;
+  /** Chooses the next checks when they are first asked for: most callers never ask, and it costs a few µs. */
+  private final Supplier<List<NextCheck>> nextCheckChooser;
+  private volatile List<NextCheck> nextChecks;
   private final List<FailureMode> ruledOut;
   private final boolean standsOut;
 
@@ -32,7 +35,7 @@ public final class Diagnosis {
       List<PlannedFix> plan,
       List<Finding> findings,
       List<String> notes,
-      List<NextCheck> nextChecks,
+      Supplier<List<NextCheck>> nextChecks,
       List<FailureMode> ruledOut,
       boolean standsOut) {
     this.catalogVersion = catalogVersion;
@@ -43,7 +46,7 @@ public final class Diagnosis {
     this.plan = List.copyOf(plan);
     this.findings = List.copyOf(findings);
     this.notes = List.copyOf(notes);
-    this.nextChecks = List.copyOf(nextChecks);
+    this.nextCheckChooser = nextChecks;
     this.ruledOut = List.copyOf(ruledOut);
     this.standsOut = standsOut;
   }
@@ -56,7 +59,13 @@ public final class Diagnosis {
    * candidate leads are left out; empty when no check is left that could change the answer.
    */
   public List<NextCheck> nextChecks() {
-    return nextChecks;
+    List<NextCheck> next = nextChecks;
+    if (next == null) {
+      // Racing threads compute equal lists from the same immutable inputs; either may be kept.
+      next = List.copyOf(nextCheckChooser.get());
+      nextChecks = next;
+    }
+    return next;
   }
 
   /** Returns the failure modes the query's results ruled out ({@link Query#ruledOut(String)}), in the order given. */
