@@ -19,8 +19,10 @@ public enum EvidenceKind {
    */
   CHECK;
 
+  private final String id = name().toLowerCase(Locale.ROOT);
+
   /** Returns the lowercase name used in JSON. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 }

@@ -13,9 +13,11 @@ public enum Level {
   /** Much. */
   HIGH;
 
+  private final String id = name().toLowerCase(Locale.ROOT);
+
   /** Returns the lowercase id used in the catalog JSON: {@code "low"}, {@code "medium"} or {@code "high"}. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   /** Returns the level with the given id, ignoring case. */

@@ -15,8 +15,10 @@ public enum MatchKind {
   /** The input names a metric and a value compared with one of the symptom's signal thresholds. */
   SIGNAL;
 
+  private final String id = name().toLowerCase(Locale.ROOT);
+
   /** Returns the lowercase name used in JSON. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 }

@@ -15,9 +15,11 @@ public enum Outcome {
   /** The check came back clean. */
   NEGATIVE;
 
+  private final String id = name().toLowerCase(Locale.ROOT);
+
   /** Returns the lowercase id used in the catalog JSON: {@code "positive"} or {@code "negative"}. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   /** Returns the outcome with this id, ignoring case and surrounding spaces. */

@@ -8,6 +8,14 @@ package dev.failuremodes.internal.render;
 final class JsonText {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
   private static final int MAX_DEPTH = 32;
+  /** A line break and the indentation of each level: appending a whole String is a copy, not a loop. */
+  private static final String[] NEWLINES = new String[MAX_DEPTH + 1];
+
+  static {
+    for (int i = 0; i <= MAX_DEPTH; i++) {
+      NEWLINES[i] = "\n" + "  ".repeat(i);
+    }
+  }
 
   private final StringBuilder out = new StringBuilder(4096);
   private final boolean[] isObject = new boolean[MAX_DEPTH];
@@ -55,8 +63,7 @@ final class JsonText {
       out.append(',');
     }
     newline(nesting);
-    string(name);
-    out.append(" : ");
+    out.append('"').append(name).append("\" : "); // field names are the renderer's own, needing no escape
     return this;
   }
 
@@ -112,7 +119,10 @@ final class JsonText {
 
   @Override
   public String toString() {
-    return out.toString() + "\n";
+    int length = out.length();
+    String text = out.append('\n').toString();
+    out.setLength(length);
+    return text;
   }
 
   private void beforeValue() {
@@ -122,16 +132,27 @@ final class JsonText {
   }
 
   private void newline(int level) {
-    out.append('\n');
-    for (int i = 0; i < level; i++) {
-      out.append("  ");
-    }
+    out.append(NEWLINES[level]);
   }
 
   private void string(String s) {
     out.append('"');
+    int n = s.length();
+    int first = 0;
+    while (first < n) {
+      char c = s.charAt(first);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        break;
+      }
+      first++;
+    }
+    if (first == n) {
+      // Most strings need no escape: append them whole (a copy), not a range (a loop over characters).
+      out.append(s).append('"');
+      return;
+    }
     int start = 0;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = first; i < n; i++) {
       char c = s.charAt(i);
       if (c >= 0x20 && c != '"' && c != '\\') {
         continue;
