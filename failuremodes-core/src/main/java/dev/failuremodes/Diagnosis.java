@@ -17,7 +17,8 @@ public final class Diagnosis {
   private final List<Resolution> resolutions;
   private final List<Unrecognized> unrecognized;
   private final List<Candidate> candidates;
-  private final List<PlannedFix> plan;
+  /** Makes the fix plan when it is first asked for (through the engine's result, which keeps it). */
+  private final Supplier<List<PlannedFix>> plan;
   private final List<Finding> findings;
   private final List<String> notes;
   /** Chooses the next checks when they are first asked for: most callers never ask, and it costs a few µs. */
@@ -32,7 +33,7 @@ public final class Diagnosis {
       List<Resolution> resolutions,
       List<Unrecognized> unrecognized,
       List<Candidate> candidates,
-      List<PlannedFix> plan,
+      Supplier<List<PlannedFix>> plan,
       List<Finding> findings,
       List<String> notes,
       Supplier<List<NextCheck>> nextChecks,
@@ -43,7 +44,7 @@ public final class Diagnosis {
     this.resolutions = List.copyOf(resolutions);
     this.unrecognized = List.copyOf(unrecognized);
     this.candidates = List.copyOf(candidates);
-    this.plan = List.copyOf(plan);
+    this.plan = plan;
     this.findings = List.copyOf(findings);
     this.notes = List.copyOf(notes);
     this.nextCheckChooser = nextChecks;
@@ -123,9 +124,12 @@ public final class Diagnosis {
     return candidates.stream().findFirst();
   }
 
-  /** Returns the fixes to try, most useful first, each naming the candidates it addresses. */
+  /**
+   * Returns the fixes to try, most useful first, each naming the candidates it addresses. Made on the first call
+   * (about a microsecond), so that callers who only rank do not pay for it.
+   */
   public List<PlannedFix> plan() {
-    return plan;
+    return plan.get();
   }
 
   /**

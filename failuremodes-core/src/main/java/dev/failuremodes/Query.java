@@ -336,7 +336,7 @@ public final class Query {
     all.forEach(in -> shown.add(in.display()));
     answers.list().forEach(a -> shown.add(a.display()));
     return new Diagnosis(diagnoser.catalog().catalogVersion(), shown, r.resolutions(), r.unrecognized(),
-        r.candidates(), r.plan(), reported, r.notes(), () -> engine.checks().next(r.candidates(), answers),
+        r.candidates(), r::plan, reported, r.notes(), () -> engine.checks().next(r.candidates(), answers),
         engine.checks().ruledOutModes(answers), engine.checks().standout(r.candidates()).isPresent());
   }
 

@@ -220,16 +220,56 @@ public final class Engine {
   }
 
   /**
-   * The outcome of a diagnosis, in the shapes of the public API.
-   *
-   * @param resolutions what each input was read as, in input order
-   * @param unrecognized the inputs read as nothing, with suggestions
-   * @param candidates the ranked candidates
-   * @param plan the fix plan
+   * The outcome of a diagnosis, in the shapes of the public API. The fix plan is made when first asked for: callers
+   * that only rank (an assertion, an alert's top cause) do not pay for it.
    */
-  public record Result(
-      List<Resolution> resolutions, List<Unrecognized> unrecognized, List<Candidate> candidates,
-      List<PlannedFix> plan, List<String> notes) {}
+  public static final class Result {
+    private final List<Resolution> resolutions;
+    private final List<Unrecognized> unrecognized;
+    private final List<Candidate> candidates;
+    private final List<String> notes;
+    private final Ranker ranker;
+    private volatile List<PlannedFix> plan;
+
+    Result(List<Resolution> resolutions, List<Unrecognized> unrecognized, List<Candidate> candidates,
+        List<String> notes, Ranker ranker) {
+      this.resolutions = resolutions;
+      this.unrecognized = unrecognized;
+      this.candidates = candidates;
+      this.notes = notes;
+      this.ranker = ranker;
+    }
+
+    /** What each input was read as, in input order. */
+    public List<Resolution> resolutions() {
+      return resolutions;
+    }
+
+    /** The inputs read as nothing, with suggestions. */
+    public List<Unrecognized> unrecognized() {
+      return unrecognized;
+    }
+
+    /** The ranked candidates. */
+    public List<Candidate> candidates() {
+      return candidates;
+    }
+
+    /** What the reading had to leave out, in words. */
+    public List<String> notes() {
+      return notes;
+    }
+
+    /** The fix plan for the candidates, made on the first call (racing threads make equal plans). */
+    public List<PlannedFix> plan() {
+      List<PlannedFix> p = plan;
+      if (p == null) {
+        p = List.copyOf(ranker.plan(candidates));
+        plan = p;
+      }
+      return p;
+    }
+  }
 
   /**
    * The most characters of one text input that are read: about a second of work. The rest is not read, and the
@@ -588,7 +628,7 @@ public final class Engine {
     if (!answers.isEmpty()) {
       candidates = checks.explain(candidates);
     }
-    return new Result(resolutions, unrecognized, candidates, ranker.plan(candidates), notes);
+    return new Result(resolutions, unrecognized, candidates, notes, ranker);
   }
 
   /** Reads text with the catalog's thresholds, for tools that need an input's reading. */
