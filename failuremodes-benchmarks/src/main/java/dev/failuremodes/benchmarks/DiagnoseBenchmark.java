@@ -64,9 +64,22 @@ public class DiagnoseBenchmark {
     }
   }
 
-  /** One query, resolved, ranked and planned. */
+  /** One query, resolved and ranked (the plan and the next checks are made when first asked for). */
   @Benchmark
   public Diagnosis diagnose() {
     return diagnoser.forSymptoms(symptoms).diagnose();
+  }
+
+  /** One query with everything a report shows: ranked, planned, and the next checks chosen. */
+  @Benchmark
+  public int diagnoseWithPlanAndNextChecks() {
+    Diagnosis d = diagnoser.forSymptoms(symptoms).diagnose();
+    return d.plan().size() + d.nextChecks().size();
+  }
+
+  /** One query written as JSON, as an alert annotation or a service response would be. */
+  @Benchmark
+  public String diagnoseToJson() {
+    return diagnoser.forSymptoms(symptoms).diagnose().toJson();
   }
 }
