@@ -177,10 +177,14 @@ public final class Engine {
       phrases.addAll(m.aliases());
       modeNames.put(m, phrases);
       for (Indicator i : m.indicators()) {
-        modesBySymptom.computeIfAbsent(i.symptom(), k -> new ArrayList<>())
-            .add(new Weighted(m, modeIndex.get(m.id()), i.weight(), "+" + i.symptom(), "-" + i.symptom()));
+        // One pair of keys per symptom, shared by the modes it indicates.
+        List<Weighted> indicated = modesBySymptom.computeIfAbsent(i.symptom(), k -> new ArrayList<>());
+        String source = indicated.isEmpty() ? "+" + i.symptom() : w0(indicated).source;
+        String against = indicated.isEmpty() ? "-" + i.symptom() : w0(indicated).against;
+        indicated.add(new Weighted(m, modeIndex.get(m.id()), i.weight(), source, against));
       }
     }
+    modesBySymptom.replaceAll((k, v) -> List.copyOf(v));
     this.modeWords = new NameWords<>(modeNames, stems);
     Map<Symptom, List<String>> symptomNames = new LinkedHashMap<>();
     for (Symptom s : catalog.symptoms()) {

@@ -23,7 +23,7 @@ final class Phrases<T> {
   void add(String phrase, T value, Text.Memo stems) {
     List<String> tokens = Text.tokens(phrase, stems);
     if (!tokens.isEmpty()) {
-      byPhrase.putIfAbsent(tokens.size() == 1 ? tokens.get(0) : stems.intern(String.join(" ", tokens)), value);
+      byPhrase.putIfAbsent(stems.intern(String.join(" ", tokens)), value);
       longest = Math.max(longest, tokens.size());
     }
   }

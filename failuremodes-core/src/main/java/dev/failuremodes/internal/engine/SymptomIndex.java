@@ -42,19 +42,20 @@ public final class SymptomIndex {
     this.canonical = canonical;
     this.namePhrases = new Phrases<>();
     for (Symptom s : symptoms) {
-      // One match per symptom and kind, shared by all its keys; keys already normalised are the catalog's strings.
+      // One match per symptom and kind, shared by all its keys; keys already normalised are the catalog's strings,
+      // and a key that is also a phrase's stems is one string for both.
       SymptomMatch byId = new SymptomMatch(s, 1.0, MatchKind.ID);
       exact.putIfAbsent(s.id(), byId);
       if (s.deprecated()) {
         continue;
       }
       SymptomMatch byName = new SymptomMatch(s, 1.0, MatchKind.NAME);
-      exact.putIfAbsent(Text.normalizeShared(s.name()), byName);
-      exact.putIfAbsent(Text.normalizeShared(s.id()), byName);
+      exact.putIfAbsent(stems.intern(Text.normalizeShared(s.name())), byName);
+      exact.putIfAbsent(stems.intern(Text.normalizeShared(s.id())), byName);
       namePhrases.add(s.name(), s, stems);
       SymptomMatch byAlias = new SymptomMatch(s, 1.0, MatchKind.ALIAS);
       for (String alias : s.aliases()) {
-        exact.putIfAbsent(Text.normalizeShared(alias), byAlias);
+        exact.putIfAbsent(stems.intern(Text.normalizeShared(alias)), byAlias);
         namePhrases.add(alias, s, stems);
       }
     }
