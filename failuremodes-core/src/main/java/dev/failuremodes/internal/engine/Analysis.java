@@ -138,8 +138,8 @@ final class Analysis {
   }
 
   /**
-   * Reads an input, stemming with {@code stemmer}: the engine passes one that looks up the catalog's words, which it
-   * stemmed once when it built its index, and stems only the words the catalog does not have.
+   * Reads an input, stemming with {@code stemmer}: the engine passes one that remembers the stems of the words
+   * queries used before (bounded), and stems only the words it has not met.
    */
   static Analysis of(String input, Map<String, List<List<String>>> phrases, int passageWords,
       Function<String, String> stemmer) {

@@ -64,9 +64,8 @@ public final class Engine {
   private final Map<String, List<Weighted>> modesBySymptom = new HashMap<>();
   /** Catalog phrases that contain a negation word, by that word's stem, for the negation reader. */
   private final Map<String, List<List<String>>> negationPhrases = new HashMap<>();
-  private final Set<String> vocabulary = new LinkedHashSet<>();
   /** Built on the first input with an unknown word, since inputs that are ids never need it. */
-  private final Once<Typos> typos = new Once<>(() -> new Typos(vocabulary));
+  private final Once<Typos> typos = new Once<>(this::typos);
   /** Over the one-word names and aliases, for a one-word input with a typo ("multicolinearity"); built on need. */
   private final Once<Typos> nameTypos = new Once<>(this::nameTypos);
 
@@ -82,26 +81,23 @@ public final class Engine {
   /** Each live mode's index, by id. */
   private final Map<String, Integer> modeIndex = new HashMap<>();
 
-  /** Every word of the catalog's text with its stem, stemmed once while building; never changed after. */
-  private final Map<String, String> stems;
-
-  /** Stems of words the catalog does not have, as queries meet them; bounded, so that it cannot grow without end. */
+  /**
+   * Stems of the words queries have used, as they meet them; bounded, so that it cannot grow without end. The
+   * catalog's words are stemmed once while the engine is built, but their stems are not kept by word: most of them
+   * never occur in a query, and a query's words are remembered here the first time.
+   */
   private final java.util.concurrent.ConcurrentHashMap<String, String> otherStems =
       new java.util.concurrent.ConcurrentHashMap<>();
   /** The most words {@link #otherStems} keeps; beyond it, words are stemmed each time. */
   private static final int MAX_OTHER_STEMS = 20_000;
 
-  /** Returns a word's stem, looked up for the catalog's words and for words seen before, computed for others. */
+  /** Returns a word's stem, looked up for words seen before, computed for others. */
   private String stem(String word) {
-    String known = stems.get(word);
+    String known = otherStems.get(word);
     if (known != null) {
       return known;
     }
-    known = otherStems.get(word);
-    if (known != null) {
-      return known;
-    }
-    String stem = Text.stem(word);
+    String stem = text.canonical(Text.stem(word));
     if (otherStems.size() < MAX_OTHER_STEMS && word.length() <= MAX_TYPO_WORD) {
       otherStems.putIfAbsent(word, stem);
     }
@@ -154,12 +150,8 @@ public final class Engine {
 
   Engine(Catalog catalog, Tuning tuning) {
     this.tuning = tuning;
-    // Each distinct word of the catalog is stemmed once, for all the indexes built here and for queries.
-    Map<String, String> stems = new HashMap<>();
-    this.stems = stems;
-    this.symptoms = new SymptomIndex(catalog.symptoms(), stems);
-    this.metrics = new Metrics(catalog);
-    this.names = new ModeNames(catalog.failureModes(), stems);
+    // Each distinct word of the catalog is stemmed once, for all the indexes built here; each stem is one string.
+    Text.Memo stems = new Text.Memo();
     Map<String, Symptom> symptomsById = new HashMap<>();
     catalog.symptoms().forEach(s -> symptomsById.put(s.id(), s));
     Map<String, List<CaseStudy>> cases = new HashMap<>();
@@ -167,6 +159,9 @@ public final class Engine {
       c.failureModes().forEach(m -> cases.computeIfAbsent(m, k -> new ArrayList<>()).add(c));
     }
     this.text = new ModeText(catalog.failureModes(), symptomsById, cases, Routine.TEXT, tuning, stems);
+    this.symptoms = new SymptomIndex(catalog.symptoms(), stems, text::canonical);
+    this.metrics = new Metrics(catalog);
+    this.names = new ModeNames(catalog.failureModes(), stems);
     this.liveModes = text.modes();
     for (int i = 0; i < liveModes.size(); i++) {
       modeIndex.put(liveModes.get(i).id(), i);
@@ -182,10 +177,14 @@ public final class Engine {
       phrases.addAll(m.aliases());
       modeNames.put(m, phrases);
       for (Indicator i : m.indicators()) {
-        modesBySymptom.computeIfAbsent(i.symptom(), k -> new ArrayList<>())
-            .add(new Weighted(m, modeIndex.get(m.id()), i.weight(), "+" + i.symptom(), "-" + i.symptom()));
+        // One pair of keys per symptom, shared by the modes it indicates.
+        List<Weighted> indicated = modesBySymptom.computeIfAbsent(i.symptom(), k -> new ArrayList<>());
+        String source = indicated.isEmpty() ? "+" + i.symptom() : w0(indicated).source;
+        String against = indicated.isEmpty() ? "-" + i.symptom() : w0(indicated).against;
+        indicated.add(new Weighted(m, modeIndex.get(m.id()), i.weight(), source, against));
       }
     }
+    modesBySymptom.replaceAll((k, v) -> List.copyOf(v));
     this.modeWords = new NameWords<>(modeNames, stems);
     Map<Symptom, List<String>> symptomNames = new LinkedHashMap<>();
     for (Symptom s : catalog.symptoms()) {
@@ -199,18 +198,26 @@ public final class Engine {
     List<List<String>> phrases = new ArrayList<>(names.phrases());
     phrases.addAll(symptoms.phrases());
     for (List<String> phrase : phrases) {
+      List<String> shared = null;
       for (String stem : new LinkedHashSet<>(phrase)) {
         if (Analysis.isCue(stem)) {
-          negationPhrases.computeIfAbsent(stem, k -> new ArrayList<>()).add(phrase);
+          if (shared == null) {
+            String[] words = phrase.toArray(new String[0]);
+            for (int k = 0; k < words.length; k++) {
+              words[k] = stems.intern(words[k]);
+            }
+            shared = List.of(words);
+          }
+          negationPhrases.computeIfAbsent(stems.intern(stem), k -> new ArrayList<>(1)).add(shared);
         }
       }
     }
-    vocabulary.addAll(text.vocabulary());
+    negationPhrases.replaceAll((k, v) -> List.copyOf(v));
   }
 
   /** Returns the words typos are corrected to, for tests. */
-  Set<String> vocabularyForTests() {
-    return vocabulary;
+  List<String> vocabularyForTests() {
+    return text.vocabulary();
   }
 
   /** Returns how specific a symptom is: 1 when it indicates one mode, less the more modes share it. */
@@ -1042,7 +1049,7 @@ public final class Engine {
       if (out.containsKey(stem)) {
         continue;
       }
-      if (vocabulary.contains(stem) || !Character.isLetter(stem.charAt(0))) {
+      if (text.knows(stem) || !Character.isLetter(stem.charAt(0))) {
         out.put(stem, 1.0);
         continue;
       }
@@ -1058,6 +1065,10 @@ public final class Engine {
 
   /** Words longer than this are not corrected: no name is that long, and correction costs grow with length. */
   private static final int MAX_TYPO_WORD = 40;
+
+  private Typos typos() {
+    return new Typos(text.vocabulary());
+  }
 
   private Typos nameTypos() {
     List<String> words = new ArrayList<>(symptoms.oneWordNames());

@@ -15,15 +15,15 @@ final class ModeNames {
   private final Map<String, FailureMode> exact = new HashMap<>();
 
   /** Indexes the names of the given failure modes, stemming through a memo; deprecated ones are left out. */
-  ModeNames(List<FailureMode> modes, Map<String, String> stems) {
-    this.phrases = new Phrases<>(stems);
+  ModeNames(List<FailureMode> modes, Text.Memo stems) {
+    this.phrases = new Phrases<>();
     for (FailureMode m : modes) {
       if (m.deprecated()) {
         continue;
       }
       for (String phrase : names(m)) {
-        exact.putIfAbsent(Text.normalize(phrase), m);
-        phrases.add(phrase, m);
+        exact.putIfAbsent(stems.intern(Text.normalizeShared(phrase)), m);
+        phrases.add(phrase, m, stems);
       }
     }
   }

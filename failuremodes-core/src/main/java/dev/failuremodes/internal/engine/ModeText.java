@@ -48,18 +48,18 @@ final class ModeText {
 
   private static final Field[] FIELDS = Field.values();
 
-  /**
-   * One word's postings: where its modes' scores start in the flat arrays and how many there are, with its idf.
-   * Per posting, worked out once when the index is built: the mode's index, BM25F's saturation of the boosted,
-   * length-normalised counts of all fields together ({@code tf / (k1 + tf) × (k1 + 1)}), the same over the core
-   * fields only (names, summary, symptoms, mechanisms, detection), and the field that gives the most. Flat arrays
-   * keep the index small: one object per word, not one per posting.
-   */
-  private record Term(int start, int length, double idf) {}
-
   private final List<FailureMode> modes;
   private final Tuning tuning;
-  private final Map<String, Term> terms = new HashMap<>();
+  /**
+   * The words of the index, numbered. A word's postings are the flat arrays' entries from {@code termStart[t]} to
+   * {@code termStart[t + 1]}, and {@code termIdf[t]} is its idf. Per posting, worked out once when the index is
+   * built: the mode's index, BM25F's saturation of the boosted, length-normalised counts of all fields together
+   * ({@code tf / (k1 + tf) × (k1 + 1)}), the same over the core fields only (names, summary, symptoms, mechanisms,
+   * detection), and the field that gives the most. Flat arrays keep the index small: no object per word or posting.
+   */
+  private final Words terms;
+  private final int[] termStart;
+  private final double[] termIdf;
   private final int[] postingMode;
   private final double[] postingSaturated;
   private final double[] postingCore;
@@ -74,9 +74,8 @@ final class ModeText {
    * Indexes the modes' text, and a document of routine talk that is scored beside them (see {@link Routine}).
    */
   ModeText(List<FailureMode> all, Map<String, Symptom> symptoms, Map<String, List<CaseStudy>> casesByMode,
-      String routineText, Tuning tuning, Map<String, String> stems) {
+      String routineText, Tuning tuning, Text.Memo stems) {
     this.tuning = tuning;
-    this.stems = stems;
     List<FailureMode> live = new ArrayList<>();
     for (FailureMode m : all) {
       if (!m.deprecated()) {
@@ -93,25 +92,25 @@ final class ModeText {
     for (int i = 0; i < modes.size(); i++) {
       FailureMode m = modes.get(i);
       Map<String, double[]> counts = new HashMap<>();
-      add(counts, length[i], Field.NAMES, 1.0, m.id().replace('-', ' '), m.name());
-      add(counts, length[i], Field.NAMES, 1.0, m.aliases());
-      add(counts, length[i], Field.SUMMARY, 1.0, m.summary(), m.description());
+      add(stems, counts, length[i], Field.NAMES, 1.0, m.id().replace('-', ' '), m.name());
+      add(stems, counts, length[i], Field.NAMES, 1.0, m.aliases());
+      add(stems, counts, length[i], Field.SUMMARY, 1.0, m.summary(), m.description());
       for (Indicator ind : m.indicators()) {
         Symptom s = symptoms.get(ind.symptom());
         if (s != null && !s.deprecated()) {
-          add(counts, length[i], Field.SYMPTOMS, ind.weight(), s.name(), s.description());
-          add(counts, length[i], Field.SYMPTOMS, ind.weight(), s.aliases());
+          add(stems, counts, length[i], Field.SYMPTOMS, ind.weight(), s.name(), s.description());
+          add(stems, counts, length[i], Field.SYMPTOMS, ind.weight(), s.aliases());
         }
       }
-      add(counts, length[i], Field.MECHANISMS, 1.0, m.mechanisms());
+      add(stems, counts, length[i], Field.MECHANISMS, 1.0, m.mechanisms());
       for (DetectionMethod d : m.detection()) {
-        add(counts, length[i], Field.DETECTION, 1.0, d.name(), d.description());
+        add(stems, counts, length[i], Field.DETECTION, 1.0, d.name(), d.description());
       }
       for (Presentation p : m.presentations()) {
-        add(counts, length[i], Field.PRESENTATIONS, 1.0, p.text());
+        add(stems, counts, length[i], Field.PRESENTATIONS, 1.0, p.text());
       }
       for (CaseStudy c : casesByMode.getOrDefault(m.id(), List.of())) {
-        add(counts, length[i], Field.CASES, 1.0, c.summary());
+        add(stems, counts, length[i], Field.CASES, 1.0, c.summary());
       }
       for (Map.Entry<String, double[]> e : counts.entrySet()) {
         raw.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new RawPosting(i, e.getValue()));
@@ -121,7 +120,7 @@ final class ModeText {
       }
     }
     Map<String, double[]> routineCounts = new HashMap<>();
-    add(routineCounts, length[routine], Field.PRESENTATIONS, 1.0, routineText);
+    add(stems, routineCounts, length[routine], Field.PRESENTATIONS, 1.0, routineText);
     for (Map.Entry<String, double[]> e : routineCounts.entrySet()) {
       raw.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new RawPosting(routine, e.getValue()));
     }
@@ -143,10 +142,15 @@ final class ModeText {
     postingSaturated = new double[count];
     postingCore = new double[count];
     postingField = new byte[count];
+    terms = new Words(raw.size());
+    termStart = new int[raw.size() + 1];
+    termIdf = new double[raw.size()];
     int at = 0;
     for (Map.Entry<String, List<RawPosting>> entry : raw.entrySet()) {
       List<RawPosting> list = entry.getValue();
-      terms.put(entry.getKey(), new Term(at, list.size(), Math.log(1 + (n - list.size() + 0.5) / (list.size() + 0.5))));
+      int t = terms.add(entry.getKey());
+      termStart[t] = at;
+      termIdf[t] = Math.log(1 + (n - list.size() + 0.5) / (list.size() + 0.5));
       for (RawPosting p : list) {
         double tf = 0;
         double coreTf = 0;
@@ -173,19 +177,19 @@ final class ModeText {
         at++;
       }
     }
+    termStart[terms.size()] = at;
+    terms.trim();
   }
 
   /** A mode's weighted counts of one word, per field, while the index is built. */
   private record RawPosting(int mode, double[] tf) {}
 
-  /** Stems of the words seen while building, so that each distinct word is stemmed once. */
-  private final Map<String, String> stems;
-
-  private void add(Map<String, double[]> counts, double[] length, Field field, double weight, String... texts) {
-    add(counts, length, field, weight, Arrays.asList(texts));
+  private static void add(Text.Memo stems, Map<String, double[]> counts, double[] length, Field field, double weight,
+      String... texts) {
+    add(stems, counts, length, field, weight, Arrays.asList(texts));
   }
 
-  private void add(Map<String, double[]> counts, double[] length, Field field, double weight,
+  private static void add(Text.Memo stems, Map<String, double[]> counts, double[] length, Field field, double weight,
       Collection<String> texts) {
     for (String text : texts) {
       for (String token : Text.tokens(text, stems)) {
@@ -200,18 +204,23 @@ final class ModeText {
 
   /** Returns whether a stem occurs anywhere in the modes' text. */
   boolean knows(String stem) {
-    return terms.containsKey(stem);
+    return terms.contains(stem);
   }
 
   /** Returns every stem of the index, for typo correction. */
-  Set<String> vocabulary() {
-    return terms.keySet();
+  List<String> vocabulary() {
+    return terms.list();
+  }
+
+  /** Returns the index's own string equal to a stem, or the stem itself when the index does not have it. */
+  String canonical(String stem) {
+    return terms.canonical(stem);
   }
 
   /** Returns the inverse document frequency of a stem among modes; 0 for an unknown one. */
   double idf(String stem) {
-    Term t = terms.get(stem);
-    return t == null ? 0.0 : t.idf();
+    int t = terms.indexOf(stem);
+    return t < 0 ? 0.0 : termIdf[t];
   }
 
   /**
@@ -372,13 +381,13 @@ final class ModeText {
     Scratch sc = scratch.get();
     Hits hits = new Hits();
     for (Map.Entry<String, Double> w : words.entrySet()) {
-      Term term = terms.get(w.getKey());
-      if (term == null) {
+      int term = terms.indexOf(w.getKey());
+      if (term < 0) {
         continue;
       }
-      double weight = term.idf() * w.getValue();
+      double weight = termIdf[term] * w.getValue();
       boolean exact = w.getValue() == 1.0;
-      for (int k = term.start(), end = term.start() + term.length(); k < end; k++) {
+      for (int k = termStart[term], end = termStart[term + 1]; k < end; k++) {
         int d = postingMode[k];
         if (sc.matched[d] == 0) {
           sc.touched[sc.count++] = d;
@@ -421,11 +430,11 @@ final class ModeText {
     List<String> used = new ArrayList<>();
     if (!out.isEmpty()) {
       for (String w : words.keySet()) {
-        Term term = terms.get(w);
-        if (term == null) {
+        int term = terms.indexOf(w);
+        if (term < 0) {
           continue;
         }
-        for (int k = term.start(), end = term.start() + term.length(); k < end; k++) {
+        for (int k = termStart[term], end = termStart[term + 1]; k < end; k++) {
           if (postingMode[k] != routine && sc.exact[postingMode[k]]) {
             used.add(w);
             break;

@@ -32,52 +32,105 @@ final class NameWords<T> {
     return Set.copyOf(out);
   }
 
-  /** A name's words, and which of them name the failure rather than the healthy thing that is missing. */
-  private record Name<T>(T owner, List<String> words, List<Boolean> failure) {}
-
-  private final List<Name<T>> names = new ArrayList<>();
-  private final Set<String> failureWords = new HashSet<>();
-  /** Per word, the positions in {@link #names} of the names that contain it, ascending. */
-  private final java.util.Map<String, List<Integer>> namesByWord = new java.util.HashMap<>();
+  /**
+   * The names, flat: name {@code n} has owner {@code owners[n]} and the words {@code nameWords[nameStart[n]]} up to
+   * {@code nameStart[n + 1]}, each flagged in {@code nameFailure} when it names the failure rather than the healthy
+   * thing that is missing. Flat arrays rather than an object and two lists per name keep the index small.
+   */
+  private final Object[] owners;
+  private final int[] nameStart;
+  private final String[] nameWords;
+  private final boolean[] nameFailure;
+  /** The distinct words of the names, numbered. */
+  private final Words words;
+  /** Per word, whether it names the failure in some name. */
+  private final boolean[] failureWord;
+  /** Per word, the names that contain it, ascending: {@code namesByWord[byWordStart[w]]} up to the next start. */
+  private final int[] byWordStart;
+  private final int[] namesByWord;
 
   /** Reads the names of each owner. */
   NameWords(Map<T, List<String>> namesByOwner) {
-    this(namesByOwner, new java.util.HashMap<>());
+    this(namesByOwner, new Text.Memo());
   }
 
   /** Reads the names of each owner, stemming through a memo. */
-  NameWords(Map<T, List<String>> namesByOwner, Map<String, String> stems) {
+  NameWords(Map<T, List<String>> namesByOwner, Text.Memo stems) {
+    List<Object> ownerList = new ArrayList<>();
+    List<String> flatWords = new ArrayList<>();
+    List<Boolean> flatFailure = new ArrayList<>();
+    List<Integer> starts = new ArrayList<>();
+    Words distinct = new Words(256);
     namesByOwner.forEach((owner, phrases) -> {
       for (String phrase : phrases) {
-        List<String> words = new ArrayList<>();
-        List<Boolean> failure = new ArrayList<>();
+        int before = flatWords.size();
         boolean healthy = false;
         for (String stem : Text.tokens(phrase, stems)) {
           if (!Character.isLetter(stem.charAt(0))) {
             continue;
           }
           // The privative itself names the failure ("no missing values" denies it); what follows it does not.
-          words.add(stem);
-          failure.add(!healthy);
-          if (!healthy) {
-            failureWords.add(stem);
-          }
+          flatWords.add(stem);
+          flatFailure.add(!healthy);
+          distinct.add(stem);
           healthy |= PRIVATIVES.contains(stem);
         }
-        if (!words.isEmpty()) {
-          int position = names.size();
-          names.add(new Name<>(owner, List.copyOf(words), List.copyOf(failure)));
-          for (String w : new java.util.LinkedHashSet<>(words)) {
-            namesByWord.computeIfAbsent(w, k -> new ArrayList<>()).add(position);
-          }
+        if (flatWords.size() > before) {
+          ownerList.add(owner);
+          starts.add(before);
         }
       }
     });
+    this.owners = ownerList.toArray();
+    this.nameStart = new int[owners.length + 1];
+    for (int n = 0; n < owners.length; n++) {
+      nameStart[n] = starts.get(n);
+    }
+    nameStart[owners.length] = flatWords.size();
+    this.nameWords = flatWords.toArray(new String[0]);
+    this.nameFailure = new boolean[nameWords.length];
+    this.words = distinct.trim();
+    this.failureWord = new boolean[words.size()];
+    int[] count = new int[words.size()];
+    for (int n = 0; n < owners.length; n++) {
+      for (int k = nameStart[n]; k < nameStart[n + 1]; k++) {
+        nameFailure[k] = flatFailure.get(k);
+        int w = words.indexOf(nameWords[k]);
+        failureWord[w] |= nameFailure[k];
+        if (!containsBefore(nameStart[n], k, nameWords[k])) {
+          count[w]++;
+        }
+      }
+    }
+    this.byWordStart = new int[words.size() + 1];
+    for (int w = 0; w < count.length; w++) {
+      byWordStart[w + 1] = byWordStart[w] + count[w];
+    }
+    this.namesByWord = new int[byWordStart[words.size()]];
+    int[] fill = java.util.Arrays.copyOf(byWordStart, words.size());
+    for (int n = 0; n < owners.length; n++) {
+      for (int k = nameStart[n]; k < nameStart[n + 1]; k++) {
+        if (!containsBefore(nameStart[n], k, nameWords[k])) {
+          namesByWord[fill[words.indexOf(nameWords[k])]++] = n;
+        }
+      }
+    }
+  }
+
+  /** Returns whether {@code word} is among the flat words from {@code from} to before {@code to}. */
+  private boolean containsBefore(int from, int to, String word) {
+    for (int k = from; k < to; k++) {
+      if (nameWords[k].equals(word)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns whether a stem names a failure in some name. */
   boolean namesAFailure(String stem) {
-    return failureWords.contains(stem);
+    int w = words.indexOf(stem);
+    return w >= 0 && failureWord[w];
   }
 
   /** Returns whether a stem is a privative: a word that turns what follows it into something missing. */
@@ -103,36 +156,53 @@ final class NameWords<T> {
     Map<T, Denial<T>> best = new IdentityHashMap<>();
     List<T> order = new ArrayList<>();
     // Only the names that share a word with the denial, in the order of the names.
-    java.util.TreeSet<Integer> positions = new java.util.TreeSet<>();
-    for (Set<String> words : List.of(denied, outright)) {
-      for (String w : words) {
-        positions.addAll(namesByWord.getOrDefault(w, List.of()));
+    int[] positions = new int[8];
+    int count = 0;
+    for (Set<String> given : List.of(denied, outright)) {
+      for (String w : given) {
+        int id = words.indexOf(w);
+        if (id < 0) {
+          continue;
+        }
+        int from = byWordStart[id];
+        int length = byWordStart[id + 1] - from;
+        if (count + length > positions.length) {
+          positions = java.util.Arrays.copyOf(positions, Math.max(positions.length * 2, count + length));
+        }
+        System.arraycopy(namesByWord, from, positions, count, length);
+        count += length;
       }
     }
-    for (int position : positions) {
-      Name<T> n = names.get(position);
+    java.util.Arrays.sort(positions, 0, count);
+    for (int p = 0; p < count; p++) {
+      int position = positions[p];
+      if (p > 0 && positions[p - 1] == position) {
+        continue;
+      }
+      @SuppressWarnings("unchecked")
+      T owner = (T) owners[position];
       double covered = 0;
       double total = 0;
-      List<String> words = new ArrayList<>();
-      for (int i = 0; i < n.words().size(); i++) {
-        String w = n.words().get(i);
+      List<String> found = new ArrayList<>();
+      for (int i = nameStart[position]; i < nameStart[position + 1]; i++) {
+        String w = nameWords[i];
         double weight = idf.applyAsDouble(w);
         total += weight;
-        if (outright.contains(w) || (n.failure().get(i) && denied.contains(w))) {
+        if (outright.contains(w) || (nameFailure[i] && denied.contains(w))) {
           covered += weight;
-          words.add(w);
+          found.add(w);
         }
       }
       if (covered == 0 || total == 0) {
         continue;
       }
-      Denial<T> d = new Denial<>(n.owner(), covered / total, words);
-      Denial<T> current = best.get(n.owner());
+      Denial<T> d = new Denial<>(owner, covered / total, found);
+      Denial<T> current = best.get(owner);
       if (current == null) {
-        order.add(n.owner());
+        order.add(owner);
       }
       if (current == null || d.share() > current.share()) {
-        best.put(n.owner(), d);
+        best.put(owner, d);
       }
     }
     List<Denial<T>> out = new ArrayList<>();

@@ -14,19 +14,16 @@ import java.util.Map;
  */
 final class Phrases<T> {
   private final Map<String, T> byPhrase = new HashMap<>();
-  private final Map<String, String> stems;
   private int longest;
 
-  /** Starts an empty index that stems through the given memo. */
-  Phrases(Map<String, String> stems) {
-    this.stems = stems;
-  }
+  /** Starts an empty index. */
+  Phrases() {}
 
-  /** Adds a phrase for a value; the first value given a phrase keeps it. Only while building. */
-  void add(String phrase, T value) {
+  /** Adds a phrase for a value, stemming through a memo; the first value given a phrase keeps it. Only while building. */
+  void add(String phrase, T value, Text.Memo stems) {
     List<String> tokens = Text.tokens(phrase, stems);
     if (!tokens.isEmpty()) {
-      byPhrase.putIfAbsent(String.join(" ", tokens), value);
+      byPhrase.putIfAbsent(stems.intern(String.join(" ", tokens)), value);
       longest = Math.max(longest, tokens.size());
     }
   }

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Matches text to symptoms: an exact id, name or alias, or a name or alias occurring inside a text. Word similarity
@@ -22,83 +22,158 @@ import java.util.Set;
  * nothing. Immutable and thread-safe once built.
  */
 public final class SymptomIndex {
-  /** A name or alias as tokens; identity-keyed, since two symptoms may phrase something alike. */
-  private static final class Phrase {
-    final Symptom symptom;
-    final List<String> tokens;
-    /** The summed idf of the tokens, set once while the index is built. */
-    double mass;
-
-    Phrase(Symptom symptom, List<String> tokens) {
-      this.symptom = symptom;
-      this.tokens = tokens;
-    }
-  }
-
   private final List<Symptom> symptoms;
   private final Map<String, SymptomMatch> exact = new HashMap<>();
   private final Phrases<Symptom> namePhrases;
+  /** Gives the engine's own string for a stem, so that the similarity index shares its words; identity here. */
+  private final UnaryOperator<String> canonical;
 
   /** Builds the index over the given symptoms; deprecated ones match only by id. */
   public SymptomIndex(List<Symptom> symptoms) {
-    this(symptoms, new HashMap<>());
+    this(symptoms, new Text.Memo(), UnaryOperator.identity());
   }
 
-  /** Builds the index, stemming through a memo shared with the rest of an engine's build. */
-  SymptomIndex(List<Symptom> symptoms, Map<String, String> stems) {
+  /**
+   * Builds the index, stemming through a memo shared with the rest of an engine's build; {@code canonical} returns
+   * the engine's string for a stem, for the index built on need.
+   */
+  SymptomIndex(List<Symptom> symptoms, Text.Memo stems, UnaryOperator<String> canonical) {
     this.symptoms = List.copyOf(symptoms);
-    this.namePhrases = new Phrases<>(stems);
+    this.canonical = canonical;
+    this.namePhrases = new Phrases<>();
     for (Symptom s : symptoms) {
-      exact.putIfAbsent(s.id(), new SymptomMatch(s, 1.0, MatchKind.ID));
+      // One match per symptom and kind, shared by all its keys; keys already normalised are the catalog's strings,
+      // and a key that is also a phrase's stems is one string for both.
+      SymptomMatch byId = new SymptomMatch(s, 1.0, MatchKind.ID);
+      exact.putIfAbsent(s.id(), byId);
       if (s.deprecated()) {
         continue;
       }
-      exact.putIfAbsent(Text.normalize(s.name()), new SymptomMatch(s, 1.0, MatchKind.NAME));
-      exact.putIfAbsent(Text.normalize(s.id()), new SymptomMatch(s, 1.0, MatchKind.NAME));
-      namePhrases.add(s.name(), s);
+      SymptomMatch byName = new SymptomMatch(s, 1.0, MatchKind.NAME);
+      exact.putIfAbsent(stems.intern(Text.normalizeShared(s.name())), byName);
+      exact.putIfAbsent(stems.intern(Text.normalizeShared(s.id())), byName);
+      namePhrases.add(s.name(), s, stems);
+      SymptomMatch byAlias = new SymptomMatch(s, 1.0, MatchKind.ALIAS);
       for (String alias : s.aliases()) {
-        exact.putIfAbsent(Text.normalize(alias), new SymptomMatch(s, 1.0, MatchKind.ALIAS));
-        namePhrases.add(alias, s);
+        exact.putIfAbsent(stems.intern(Text.normalizeShared(alias)), byAlias);
+        namePhrases.add(alias, s, stems);
       }
     }
   }
 
-  /** The word-similarity index behind suggestions, built the first time an input matches nothing. */
+  /**
+   * The word-similarity index behind suggestions, built the first time an input matches nothing. Words are numbered
+   * ({@link Words}); per word, its idf and, as runs of flat arrays, the phrases (names and aliases) and the symptoms'
+   * descriptions that contain it; per phrase, its symptom, its summed idf and its number of tokens.
+   */
   private final class Similarity {
-    /** For each token, the phrases that contain it, so that a query only scores phrases it shares a word with. */
-    final Map<String, List<Phrase>> phrasesByToken = new HashMap<>();
-    /** For each token, the symptoms whose description contains it. */
-    final Map<String, List<Symptom>> descriptionsByToken = new HashMap<>();
-    final Map<String, Double> idf = new HashMap<>();
+    final Words tokens;
+    final double[] idf;
+    final int[] phraseStart;
+    final int[] phraseIds;
+    final int[] descriptionStart;
+    final int[] descriptionSymptoms;
+    /** Per phrase: its symptom's position in {@link #symptoms}, its summed idf and how many tokens it has. */
+    final int[] phraseSymptom;
+    final double[] phraseMass;
+    final int[] phraseTokens;
 
     Similarity() {
-      Map<String, Integer> documentFrequency = new HashMap<>();
-      List<Phrase> phrases = new ArrayList<>();
-      for (Symptom s : symptoms) {
+      Words words = new Words(1024);
+      List<int[]> phrases = new ArrayList<>();
+      List<Integer> phraseOwners = new ArrayList<>();
+      int[] documentFrequency = new int[64];
+      List<List<Integer>> descriptions = new ArrayList<>();
+      for (int si = 0; si < symptoms.size(); si++) {
+        Symptom s = symptoms.get(si);
         if (s.deprecated()) {
           continue;
         }
-        Set<String> documentTokens = new HashSet<>();
+        Set<Integer> documentTokens = new HashSet<>();
         List<String> names = new ArrayList<>(List.of(s.name()));
         names.addAll(s.aliases());
         for (String name : names) {
           List<String> tokens = Text.tokens(name);
-          phrases.add(new Phrase(s, tokens));
-          documentTokens.addAll(tokens);
+          int[] ids = new int[tokens.size()];
+          for (int k = 0; k < ids.length; k++) {
+            ids[k] = words.add(canonical.apply(tokens.get(k)));
+            documentTokens.add(ids[k]);
+          }
+          phrases.add(ids);
+          phraseOwners.add(si);
         }
-        Set<String> description = new HashSet<>(Text.tokens(s.description()));
-        description.forEach(t -> descriptionsByToken.computeIfAbsent(t, k -> new ArrayList<>()).add(s));
-        documentTokens.addAll(description);
-        documentTokens.forEach(t -> documentFrequency.merge(t, 1, Integer::sum));
+        for (String t : new java.util.LinkedHashSet<>(Text.tokens(s.description()))) {
+          int id = words.add(canonical.apply(t));
+          while (descriptions.size() <= id) {
+            descriptions.add(null);
+          }
+          if (descriptions.get(id) == null) {
+            descriptions.set(id, new ArrayList<>(2));
+          }
+          descriptions.get(id).add(si);
+          documentTokens.add(id);
+        }
+        for (int id : documentTokens) {
+          if (id >= documentFrequency.length) {
+            documentFrequency = java.util.Arrays.copyOf(documentFrequency, Math.max(id + 1, documentFrequency.length * 2));
+          }
+          documentFrequency[id]++;
+        }
       }
+      this.tokens = words.trim();
+      int count = words.size();
       int n = Math.max(1, symptoms.size());
-      documentFrequency.forEach((t, df) -> idf.put(t, Math.log(1.0 + (double) n / df)));
-      for (Phrase p : phrases) {
-        for (String t : p.tokens) {
-          p.mass += idf.get(t);
-        }
-        p.tokens.stream().distinct().forEach(t -> phrasesByToken.computeIfAbsent(t, k -> new ArrayList<>()).add(p));
+      idf = new double[count];
+      for (int t = 0; t < count; t++) {
+        idf[t] = Math.log(1.0 + (double) n / documentFrequency[t]);
       }
+      phraseSymptom = new int[phrases.size()];
+      phraseMass = new double[phrases.size()];
+      phraseTokens = new int[phrases.size()];
+      int[] perToken = new int[count];
+      int[][] distinct = new int[phrases.size()][];
+      for (int p = 0; p < phrases.size(); p++) {
+        int[] ids = phrases.get(p);
+        phraseSymptom[p] = phraseOwners.get(p);
+        phraseTokens[p] = ids.length;
+        for (int id : ids) {
+          phraseMass[p] += idf[id];
+        }
+        distinct[p] = java.util.Arrays.stream(ids).distinct().toArray();
+        for (int id : distinct[p]) {
+          perToken[id]++;
+        }
+      }
+      phraseStart = starts(perToken);
+      phraseIds = new int[phraseStart[count]];
+      int[] fill = java.util.Arrays.copyOf(phraseStart, count);
+      for (int p = 0; p < phrases.size(); p++) {
+        for (int id : distinct[p]) {
+          phraseIds[fill[id]++] = p;
+        }
+      }
+      int[] perDescription = new int[count];
+      for (int t = 0; t < descriptions.size(); t++) {
+        perDescription[t] = descriptions.get(t) == null ? 0 : descriptions.get(t).size();
+      }
+      descriptionStart = starts(perDescription);
+      descriptionSymptoms = new int[descriptionStart[count]];
+      for (int t = 0; t < descriptions.size(); t++) {
+        if (descriptions.get(t) != null) {
+          for (int k = 0; k < descriptions.get(t).size(); k++) {
+            descriptionSymptoms[descriptionStart[t] + k] = descriptions.get(t).get(k);
+          }
+        }
+      }
+    }
+
+    /** Returns the start of each run for runs of the given lengths, and the total after the last. */
+    private int[] starts(int[] lengths) {
+      int[] out = new int[lengths.length + 1];
+      for (int i = 0; i < lengths.length; i++) {
+        out[i + 1] = out[i] + lengths[i];
+      }
+      return out;
     }
   }
 
@@ -141,59 +216,82 @@ public final class SymptomIndex {
   /** Returns every symptom the words share something with, most similar first: the basis of suggestions. */
   private List<Similar> scored(Map<String, Double> words) {
     Similarity index = similarity.get();
-    Map<String, Double> idf = index.idf;
-    Map<String, List<Phrase>> phrasesByToken = index.phrasesByToken;
-    Map<String, List<Symptom>> descriptionsByToken = index.descriptionsByToken;
     Map<String, Similar> best = new LinkedHashMap<>();
     double queryMass = 0;
-    List<String> query = new ArrayList<>();
+    int[] query = new int[words.size()];
+    double[] factors = new double[words.size()];
+    int queried = 0;
     for (Map.Entry<String, Double> w : words.entrySet()) {
       // Unknown words still dilute the match, so that a long unrelated sentence is not read as a symptom.
-      queryMass += idf.getOrDefault(w.getKey(), 1.0);
-      if (idf.containsKey(w.getKey())) {
-        query.add(w.getKey());
+      int t = index.tokens.indexOf(w.getKey());
+      queryMass += t < 0 ? 1.0 : index.idf[t];
+      if (t >= 0) {
+        query[queried] = t;
+        factors[queried++] = w.getValue();
       }
     }
     // A corrected word may support a match but not carry it alone, or ordinary words would be "corrected"
     // into catalog terms ("less" into "loss"); a one-word input is the exception, as it is most likely a typo.
-    boolean correctionsAlone = query.size() == 1;
-    Map<Phrase, Double> sharedByPhrase = new HashMap<>();
-    Set<Phrase> phrasesWithExactWord = new HashSet<>();
-    Map<Symptom, Double> sharedByDescription = new IdentityHashMap<>();
-    Set<Symptom> descriptionsWithExactWord = new HashSet<>();
-    for (String t : query) {
-      double factor = words.get(t);
-      double w = idf.get(t) * factor;
+    boolean correctionsAlone = queried == 1;
+    double[] sharedByPhrase = new double[index.phraseSymptom.length];
+    boolean[] phraseWithExactWord = new boolean[index.phraseSymptom.length];
+    double[] sharedByDescription = new double[symptoms.size()];
+    boolean[] descriptionWithExactWord = new boolean[symptoms.size()];
+    // The phrases and descriptions touched, in the order first touched.
+    int[] phrases = new int[16];
+    int phraseCount = 0;
+    int[] descriptions = new int[16];
+    int descriptionCount = 0;
+    boolean[] phraseTouched = new boolean[index.phraseSymptom.length];
+    boolean[] descriptionTouched = new boolean[symptoms.size()];
+    for (int q = 0; q < queried; q++) {
+      int t = query[q];
+      double factor = factors[q];
+      double w = index.idf[t] * factor;
       boolean exactWord = factor == 1.0;
-      for (Phrase p : phrasesByToken.getOrDefault(t, List.of())) {
-        sharedByPhrase.merge(p, w, Double::sum);
-        if (exactWord) {
-          phrasesWithExactWord.add(p);
+      for (int k = index.phraseStart[t]; k < index.phraseStart[t + 1]; k++) {
+        int p = index.phraseIds[k];
+        if (!phraseTouched[p]) {
+          phraseTouched[p] = true;
+          if (phraseCount == phrases.length) {
+            phrases = java.util.Arrays.copyOf(phrases, phraseCount * 2);
+          }
+          phrases[phraseCount++] = p;
         }
+        sharedByPhrase[p] += w;
+        phraseWithExactWord[p] |= exactWord;
       }
-      for (Symptom s : descriptionsByToken.getOrDefault(t, List.of())) {
-        sharedByDescription.merge(s, w, Double::sum);
-        if (exactWord) {
-          descriptionsWithExactWord.add(s);
+      for (int k = index.descriptionStart[t]; k < index.descriptionStart[t + 1]; k++) {
+        int s = index.descriptionSymptoms[k];
+        if (!descriptionTouched[s]) {
+          descriptionTouched[s] = true;
+          if (descriptionCount == descriptions.length) {
+            descriptions = java.util.Arrays.copyOf(descriptions, descriptionCount * 2);
+          }
+          descriptions[descriptionCount++] = s;
         }
+        sharedByDescription[s] += w;
+        descriptionWithExactWord[s] |= exactWord;
       }
     }
-    for (Map.Entry<Phrase, Double> e : sharedByPhrase.entrySet()) {
-      Phrase p = e.getKey();
-      if (!correctionsAlone && !phrasesWithExactWord.contains(p)) {
+    for (int i = 0; i < phraseCount; i++) {
+      int p = phrases[i];
+      if (!correctionsAlone && !phraseWithExactWord[p]) {
         continue;
       }
-      double shared = e.getValue();
-      double dice = 2 * shared / (queryMass + p.mass);
-      double coverage = p.tokens.size() >= 2 ? shared / p.mass : 0;
+      double shared = sharedByPhrase[p];
+      double mass = index.phraseMass[p];
+      double dice = 2 * shared / (queryMass + mass);
+      double coverage = index.phraseTokens[p] >= 2 ? shared / mass : 0;
       double confidence = Math.min(0.99, Math.max(dice, SUGGESTION_COVERAGE_FACTOR * coverage));
-      offer(best, new Similar(p.symptom, confidence));
+      offer(best, new Similar(symptoms.get(index.phraseSymptom[p]), confidence));
     }
-    for (Map.Entry<Symptom, Double> e : sharedByDescription.entrySet()) {
-      if (!correctionsAlone && !descriptionsWithExactWord.contains(e.getKey())) {
+    for (int i = 0; i < descriptionCount; i++) {
+      int s = descriptions[i];
+      if (!correctionsAlone && !descriptionWithExactWord[s]) {
         continue;
       }
-      offer(best, new Similar(e.getKey(), SUGGESTION_DESCRIPTION_FACTOR * e.getValue() / queryMass));
+      offer(best, new Similar(symptoms.get(s), SUGGESTION_DESCRIPTION_FACTOR * sharedByDescription[s] / queryMass));
     }
     List<Similar> ranked = new ArrayList<>(best.values());
     ranked.sort(Comparator.comparingDouble(Similar::similarity).reversed().thenComparing(m -> m.symptom().id()));

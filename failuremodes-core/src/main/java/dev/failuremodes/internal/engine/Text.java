@@ -2,6 +2,7 @@ package dev.failuremodes.internal.engine;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +41,15 @@ public final class Text {
     s = SEPARATORS.matcher(s).replaceAll(" ");
     // Whitespace is not a word character, so this also collapses runs of spaces.
     return NON_WORD.matcher(s).replaceAll(" ").trim();
+  }
+
+  /**
+   * Returns the text normalised, as {@link #normalize}; the text itself when it is normalised already, so that an
+   * index keyed by normalised names shares the catalog's strings instead of holding copies.
+   */
+  static String normalizeShared(String text) {
+    String normalized = normalize(text);
+    return normalized.equals(text) ? text : normalized;
   }
 
   /**
@@ -83,10 +93,35 @@ public final class Text {
   }
 
   /**
-   * Returns the normalised, stemmed tokens without stop words, remembering each word's stem in {@code stems} (when
-   * not null) so that building an index over much text stems each distinct word once.
+   * The stems of the words met while an engine is built: each distinct word is stemmed once, and each distinct stem
+   * is one string, however many words and indexes share it. Used only while building; nothing keeps it after.
    */
-  static List<String> tokens(String text, Map<String, String> stems) {
+  static final class Memo {
+    private final Map<String, String> stemByWord = new HashMap<>();
+    private final Map<String, String> canonical = new HashMap<>();
+
+    /** Returns a normalised word's stem, the same string for every word with that stem. */
+    String stem(String word) {
+      String stem = stemByWord.get(word);
+      if (stem == null) {
+        stem = intern(Text.stem(word));
+        stemByWord.put(word, stem);
+      }
+      return stem;
+    }
+
+    /** Returns the one string equal to {@code s} that this memo hands out. */
+    String intern(String s) {
+      String known = canonical.putIfAbsent(s, s);
+      return known == null ? s : known;
+    }
+  }
+
+  /**
+   * Returns the normalised, stemmed tokens without stop words, stemming through {@code stems} (when not null) so
+   * that building an index over much text stems each distinct word once.
+   */
+  static List<String> tokens(String text, Memo stems) {
     List<String> out = new ArrayList<>();
     String normalized = normalize(text);
     int start = 0;
@@ -99,7 +134,7 @@ public final class Text {
       if (last > start) {
         String t = normalized.substring(start, last);
         if (!STOP.contains(t)) {
-          out.add(stems == null ? stem(t) : stems.computeIfAbsent(t, Text::stem));
+          out.add(stems == null ? stem(t) : stems.stem(t));
         }
       }
       start = end + 1;

@@ -1,13 +1,9 @@
 package dev.failuremodes.internal.engine;
 
 import dev.failuremodes.internal.Suggestions;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Finds the vocabulary word a misspelt token most likely meant. Every word is indexed under its letter pairs (with
@@ -25,28 +21,55 @@ final class Typos {
   private static final int PAIRS_PER_EDIT = 3;
 
   private final String[] words;
-  /** Per letter pair, the indexes of the words that contain it, ascending. */
-  private final Map<Integer, int[]> wordsByPair = new HashMap<>();
+  /**
+   * The letter pairs, ascending, and per pair the indexes of the words that contain it, ascending: those of pair
+   * {@code pairs[p]} are {@code wordsByPair[pairStart[p]]} up to {@code pairStart[p + 1]}. Flat arrays, found by
+   * binary search: no boxed keys, no object per pair.
+   */
+  private final int[] pairs;
+  private final int[] pairStart;
+  private final int[] wordsByPair;
   /** The longest vocabulary word: a token longer by more than the edits allowed can match nothing. */
   private final int longest;
 
   Typos(Collection<String> vocabulary) {
     this.words = new LinkedHashSet<>(vocabulary).toArray(new String[0]);
-    Map<Integer, List<Integer>> building = new HashMap<>();
+    // Every (pair, word) as one long, sorted: by pair, then by word.
+    int[][] byWord = new int[words.length][];
+    int count = 0;
     int max = 0;
     for (int w = 0; w < words.length; w++) {
       max = Math.max(max, words[w].length());
-      for (int pair : pairs(words[w])) {
-        building.computeIfAbsent(pair, k -> new ArrayList<>()).add(w);
+      byWord[w] = pairs(words[w]);
+      count += byWord[w].length;
+    }
+    long[] all = new long[count];
+    int at = 0;
+    for (int w = 0; w < words.length; w++) {
+      for (int pair : byWord[w]) {
+        all[at++] = (long) pair << 32 | w;
       }
     }
-    building.forEach((pair, list) -> {
-      int[] ids = new int[list.size()];
-      for (int i = 0; i < ids.length; i++) {
-        ids[i] = list.get(i);
+    Arrays.sort(all);
+    int distinct = 0;
+    for (int i = 0; i < count; i++) {
+      if (i == 0 || (int) (all[i] >>> 32) != (int) (all[i - 1] >>> 32)) {
+        distinct++;
       }
-      wordsByPair.put(pair, ids);
-    });
+    }
+    pairs = new int[distinct];
+    pairStart = new int[distinct + 1];
+    wordsByPair = new int[count];
+    int p = -1;
+    for (int i = 0; i < count; i++) {
+      int pair = (int) (all[i] >>> 32);
+      if (p < 0 || pairs[p] != pair) {
+        pairs[++p] = pair;
+        pairStart[p] = i;
+      }
+      wordsByPair[i] = (int) all[i];
+    }
+    pairStart[distinct] = count;
     longest = max;
   }
 
@@ -101,11 +124,12 @@ final class Typos {
     }
     int[] shared = new int[words.length];
     for (int pair : pairs) {
-      int[] ids = wordsByPair.get(pair);
-      if (ids == null) {
+      int p = Arrays.binarySearch(this.pairs, pair);
+      if (p < 0) {
         continue;
       }
-      for (int w : ids) {
+      for (int k = pairStart[p]; k < pairStart[p + 1]; k++) {
+        int w = wordsByPair[k];
         if (++shared[w] == need) {
           String word = words[w];
           if (Math.abs(word.length() - token.length()) > allowed) {
