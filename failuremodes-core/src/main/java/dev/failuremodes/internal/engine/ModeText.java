@@ -279,43 +279,35 @@ final class ModeText {
     }
   }
 
-  /** Every (word, mode, gain) of one scoring, chained per mode; read back per mode on demand. */
-  static final class Hits {
-    private String[] word = new String[64];
-    private double[] gain = new double[64];
-    private int[] next = new int[64];
-    private int size;
-    /** The modes with hits, ascending, and the last hit of each: set when the scoring ends. */
-    private int[] modes = new int[0];
-    private int[] heads = new int[0];
+  /**
+   * The words of one scoring with their terms and weights, in the order scored: a mode's matched words are worked out
+   * from the postings when its evidence is shown, so that scoring does no per-posting bookkeeping for the thousands of
+   * modes whose evidence is never shown.
+   */
+  final class Hits {
+    private final String[] word;
+    private final int[] term;
+    private final double[] weight;
 
-    /** Adds a hit after {@code previous}, the mode's last hit so far (-1 for none); returns its position. */
-    int add(String w, int previous, double g) {
-      if (size == word.length) {
-        word = Arrays.copyOf(word, size * 2);
-        gain = Arrays.copyOf(gain, size * 2);
-        next = Arrays.copyOf(next, size * 2);
-      }
-      word[size] = w;
-      gain[size] = g;
-      next[size] = previous;
-      return size++;
+    Hits(String[] word, int[] term, double[] weight) {
+      this.word = word;
+      this.term = term;
+      this.weight = weight;
     }
 
-    void heads(int[] modes, int[] heads) {
-      this.modes = modes;
-      this.heads = heads;
-    }
-
+    /** Returns the words that matched mode {@code m}: most gain first, ties alphabetical. */
     List<String> words(int m, int count) {
-      int at = Arrays.binarySearch(modes, m);
       String[] w = new String[count];
       double[] g = new double[count];
       int n = 0;
-      for (int i = at < 0 ? -1 : heads[at]; i >= 0 && n < count; i = next[i]) {
-        w[n] = word[i];
-        g[n] = gain[i];
-        n++;
+      for (int i = 0; i < word.length && n < count; i++) {
+        // A word's postings are in mode order, one per mode.
+        int k = Arrays.binarySearch(postingMode, termStart[term[i]], termStart[term[i] + 1], m);
+        if (k >= 0) {
+          w[n] = word[i];
+          g[n] = weight[i] * postingSaturated[k];
+          n++;
+        }
       }
       // Insertion sort: a handful of words, most gain first, ties alphabetical.
       for (int i = 1; i < n; i++) {
@@ -344,7 +336,6 @@ final class ModeText {
     final double[] byField;
     final int[] matched;
     final boolean[] exact;
-    final int[] head;
     final int[] touched;
     int count;
 
@@ -354,8 +345,6 @@ final class ModeText {
       byField = new double[docs * FIELDS.length];
       matched = new int[docs];
       exact = new boolean[docs];
-      head = new int[docs];
-      Arrays.fill(head, -1);
       touched = new int[docs];
     }
   }
@@ -379,13 +368,20 @@ final class ModeText {
    */
   Scores score(Map<String, Double> words) {
     Scratch sc = scratch.get();
-    Hits hits = new Hits();
+    String[] hitWord = new String[words.size()];
+    int[] hitTerm = new int[words.size()];
+    double[] hitWeight = new double[words.size()];
+    int known = 0;
     for (Map.Entry<String, Double> w : words.entrySet()) {
       int term = terms.indexOf(w.getKey());
       if (term < 0) {
         continue;
       }
       double weight = termIdf[term] * w.getValue();
+      hitWord[known] = w.getKey();
+      hitTerm[known] = term;
+      hitWeight[known] = weight;
+      known++;
       boolean exact = w.getValue() == 1.0;
       for (int k = termStart[term], end = termStart[term + 1]; k < end; k++) {
         int d = postingMode[k];
@@ -401,19 +397,16 @@ final class ModeText {
         }
         sc.byField[d * FIELDS.length + postingField[k]] += gain;
         sc.matched[d]++;
-        if (d != routine) {
-          sc.head[d] = hits.add(w.getKey(), sc.head[d], gain);
-        }
       }
     }
+    Hits hits = known == hitWord.length ? new Hits(hitWord, hitTerm, hitWeight)
+        : new Hits(Arrays.copyOf(hitWord, known), Arrays.copyOf(hitTerm, known), Arrays.copyOf(hitWeight, known));
     int[] touched = Arrays.copyOf(sc.touched, sc.count);
     Arrays.sort(touched);
-    int[] heads = new int[touched.length];
     List<Match> out = new ArrayList<>();
     double bestCore = 0;
     for (int t = 0; t < touched.length; t++) {
       int d = touched[t];
-      heads[t] = sc.head[d];
       if (d == routine || !sc.exact[d]) {
         continue;
       }
@@ -426,7 +419,6 @@ final class ModeText {
       }
       out.add(new Match(modes.get(d), d, sc.total[d], FIELDS[bestField], sc.matched[d], hits));
     }
-    hits.heads(touched, heads);
     List<String> used = new ArrayList<>();
     if (!out.isEmpty()) {
       for (String w : words.keySet()) {
@@ -449,7 +441,6 @@ final class ModeText {
       Arrays.fill(sc.byField, d * FIELDS.length, (d + 1) * FIELDS.length, 0);
       sc.matched[d] = 0;
       sc.exact[d] = false;
-      sc.head[d] = -1;
     }
     sc.count = 0;
     return new Scores(out, routineScore, bestCore, used);
