@@ -60,7 +60,7 @@ public class ObservationsBenchmark {
     diagnoser.forObservations(ten).diagnose(); // the index is built on the first query
   }
 
-  /** Ten observations, read against their thresholds, ranked and planned. */
+  /** Ten observations, read against their thresholds and ranked (the plan is made when asked for). */
   @Benchmark
   public Diagnosis tenObservations() {
     return diagnoser.forObservations(ten).diagnose();
