@@ -918,7 +918,7 @@ public final class Engine {
       }
     }
     Map<String, Double> words = words(content);
-    ModeText.Scores scores = text.score(words);
+    ModeText.Scores scores = text.score(words, MAX_TEXT_MODES);
     Detector.Signals signals = signals(scores, words, content.size(), problem, contrast, numberChange, negation);
     if (train != null && heldOut != null) {
       values.add(new Value("train-test-gap", lowerIsBetter ? heldOut - train : train - heldOut, null, null, null));
@@ -968,7 +968,7 @@ public final class Engine {
       Map<String, String> rawByStem, List<Item> items) {
     double scale = signals.best() == 0 ? 0 : signals.coverage() / signals.best();
     boolean any = false;
-    for (ModeText.Match match : best(scores.modes(), MAX_TEXT_MODES)) {
+    for (ModeText.Match match : scores.modes()) {
       double confidence = round(match.score() * scale);
       if (confidence == 0) {
         continue;
@@ -986,34 +986,6 @@ public final class Engine {
    * The bundled catalog has fewer modes than this, so it never applies to it.
    */
   static final int MAX_TEXT_MODES = 64;
-
-  /** Returns the matches with the highest scores, at most {@code max}, in their original order. */
-  private static List<ModeText.Match> best(List<ModeText.Match> matches, int max) {
-    if (matches.size() <= max) {
-      return matches;
-    }
-    double[] scores = new double[matches.size()];
-    for (int i = 0; i < scores.length; i++) {
-      scores[i] = matches.get(i).score();
-    }
-    double[] sorted = scores.clone();
-    java.util.Arrays.sort(sorted);
-    double cut = sorted[sorted.length - max];
-    int above = 0;
-    for (double v : scores) {
-      if (v > cut) {
-        above++;
-      }
-    }
-    int ties = max - above; // of the matches scoring exactly the cut, the first ones in order
-    List<ModeText.Match> out = new ArrayList<>(max);
-    for (ModeText.Match m : matches) {
-      if (m.score() > cut || m.score() == cut && ties-- > 0) {
-        out.add(m);
-      }
-    }
-    return out;
-  }
 
   /** A denial listed in a resolution as ruling something out covers at least this share of one of its names. */
   private static final double MOSTLY = 0.5;

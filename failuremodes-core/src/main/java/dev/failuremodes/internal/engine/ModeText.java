@@ -354,7 +354,8 @@ final class ModeText {
   /**
    * The scores of one text.
    *
-   * @param modes every mode that shares a word with it
+   * @param modes the modes that share an exact (not typo-corrected) word with it, in mode order: at most the best
+   *     {@code max} by score (see {@link #best})
    * @param routine the score of the routine document
    * @param core the best mode's score from its core fields alone (names, summary, symptoms, mechanisms, detection):
    *     the vocabulary of failures, without the narrative of presentations and case studies
@@ -363,10 +364,10 @@ final class ModeText {
   record Scores(List<Match> modes, double routine, double core, List<String> used) {}
 
   /**
-   * Scores every mode that shares a word with the passage. Each distinct word counts once; a word given with a
-   * factor below 1 (a corrected typo) counts that much less.
+   * Scores every mode that shares a word with the passage and returns the best {@code max} of them. Each distinct
+   * word counts once; a word given with a factor below 1 (a corrected typo) counts that much less.
    */
-  Scores score(Map<String, Double> words) {
+  Scores score(Map<String, Double> words, int max) {
     Scratch sc = scratch.get();
     String[] hitWord = new String[words.size()];
     int[] hitTerm = new int[words.size()];
@@ -401,16 +402,22 @@ final class ModeText {
     }
     Hits hits = known == hitWord.length ? new Hits(hitWord, hitTerm, hitWeight)
         : new Hits(Arrays.copyOf(hitWord, known), Arrays.copyOf(hitTerm, known), Arrays.copyOf(hitWeight, known));
-    int[] touched = Arrays.copyOf(sc.touched, sc.count);
-    Arrays.sort(touched);
-    List<Match> out = new ArrayList<>();
+    // The modes worth text evidence: matched by some exact word, not the routine document. Of those, only the best
+    // {@code max} by score get a Match, in mode order, so that a query's work past the postings does not grow with
+    // the thousands of modes its common words reach.
+    int[] candidates = new int[sc.count];
+    int n = 0;
     double bestCore = 0;
-    for (int t = 0; t < touched.length; t++) {
-      int d = touched[t];
-      if (d == routine || !sc.exact[d]) {
-        continue;
+    for (int t = 0; t < sc.count; t++) {
+      int d = sc.touched[t];
+      if (d != routine && sc.exact[d]) {
+        bestCore = Math.max(bestCore, sc.core[d]);
+        candidates[n++] = d;
       }
-      bestCore = Math.max(bestCore, sc.core[d]);
+    }
+    int[] kept = best(candidates, n, sc.total, max);
+    List<Match> out = new ArrayList<>(kept.length);
+    for (int d : kept) {
       int bestField = 0;
       for (int f = 1; f < FIELDS.length; f++) {
         if (sc.byField[d * FIELDS.length + f] > sc.byField[d * FIELDS.length + bestField]) {
@@ -435,7 +442,8 @@ final class ModeText {
       }
     }
     double routineScore = sc.total[routine];
-    for (int d : touched) {
+    for (int t = 0; t < sc.count; t++) {
+      int d = sc.touched[t];
       sc.total[d] = 0;
       sc.core[d] = 0;
       Arrays.fill(sc.byField, d * FIELDS.length, (d + 1) * FIELDS.length, 0);
@@ -446,6 +454,67 @@ final class ModeText {
     return new Scores(out, routineScore, bestCore, used);
   }
 
+
+  /**
+   * Returns the {@code max} modes of {@code candidates[0, n)} with the highest scores, ascending by mode; of modes
+   * tied with the last one kept, those first in mode order. All of them, ascending, when there are no more than
+   * {@code max}.
+   */
+  static int[] best(int[] candidates, int n, double[] score, int max) {
+    int[] kept;
+    if (n <= max) {
+      kept = Arrays.copyOf(candidates, n);
+    } else {
+      // The max-th highest score, counting equal scores apart: the root of a min-heap of the best max.
+      double[] heap = new double[max];
+      int size = 0;
+      for (int i = 0; i < n; i++) {
+        double v = score[candidates[i]];
+        if (size < max) {
+          int at = size++;
+          while (at > 0 && heap[(at - 1) / 2] > v) {
+            heap[at] = heap[(at - 1) / 2];
+            at = (at - 1) / 2;
+          }
+          heap[at] = v;
+        } else if (v > heap[0]) {
+          int at = 0;
+          while (true) {
+            int child = 2 * at + 1;
+            if (child >= max) {
+              break;
+            }
+            if (child + 1 < max && heap[child + 1] < heap[child]) {
+              child++;
+            }
+            if (heap[child] >= v) {
+              break;
+            }
+            heap[at] = heap[child];
+            at = child;
+          }
+          heap[at] = v;
+        }
+      }
+      double cut = heap[0];
+      kept = new int[max];
+      int k = 0;
+      int ties = 0;
+      int[] tied = new int[n];
+      for (int i = 0; i < n; i++) {
+        double v = score[candidates[i]];
+        if (v > cut) {
+          kept[k++] = candidates[i];
+        } else if (v == cut) {
+          tied[ties++] = candidates[i];
+        }
+      }
+      Arrays.sort(tied, 0, ties);
+      System.arraycopy(tied, 0, kept, k, max - k);
+    }
+    Arrays.sort(kept);
+    return kept;
+  }
 
   /** Returns the live modes, in catalog order: a mode's index in them is its index everywhere in the engine. */
   List<FailureMode> modes() {
