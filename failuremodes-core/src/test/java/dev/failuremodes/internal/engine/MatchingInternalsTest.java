@@ -47,6 +47,14 @@ class MatchingInternalsTest {
   }
 
   @Test
+  void porter_readsARunOfY_asAlternatingConsonantsAndVowels() {
+    // y is a consonant at the start and after a vowel, a vowel after a consonant: "yyyy" is C V C V, of measure 1.
+    assertThat(Porter.stem("yyyyness")).isEqualTo("yyyy");
+    assertThat(Porter.stem("ayyyness")).isEqualTo("ayyy");
+    assertThat(Porter.stem("y".repeat(100_000) + "s")).hasSize(100_000).endsWith("yi");
+  }
+
+  @Test
   void porter_leavesShortAndNonAsciiWordsAlone() {
     assertThat(Porter.stem("is")).isEqualTo("is");
     assertThat(Porter.stem("résumé")).isEqualTo("résumé");
