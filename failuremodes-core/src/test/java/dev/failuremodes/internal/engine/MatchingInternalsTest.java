@@ -16,6 +16,7 @@ class MatchingInternalsTest {
     assertThat(Text.normalize("  Train–Test/Gap!! ")).isEqualTo("train test gap");
     assertThat(Text.normalize("train_test—gap")).isEqualTo("train test gap");
     assertThat(Text.normalize("ＰＳＩ 0.31")).isEqualTo("psi 0.31");
+    assertThat(Text.normalize("  AUC@Z[0.99] ")).isEqualTo("auc z 0.99");
   }
 
   @Test
