@@ -110,8 +110,8 @@ class ObservationDiagnosisTest {
   @Test
   void severalValuesOfOneMetric_countAsTheirMean_inTheGapsTheyImply() {
     Diagnosis train = FailureModes.forObservations(Observation.of("train-score", 0.9),
-        Observation.of("train-score", 1.0), Observation.of("train-score", 0.95), Observation.of("validation-score", 0.7))
-        .diagnose();
+        Observation.of("train-score", 1.0), Observation.of("train-score", 0.95),
+        Observation.of("validation-score", 0.7)).diagnose();
     assertThat(train.resolutions().get(4).measurements()).containsExactly("train-test-gap 0.25 > 0.1");
     Diagnosis online = FailureModes.forObservations(Observation.of("validation-score", 0.9),
         Observation.of("validation-score", 0.8), Observation.of("online-score", 0.6)).diagnose();
