@@ -77,6 +77,14 @@ class QueryTest {
   }
 
   @Test
+  void aSymptomNamedWithANegationWord_isThatSymptom_notADenialOfIt() {
+    Diagnosis d = FailureModes.forSymptoms("the team ran no hyperparameter search before launch").diagnose();
+    assertThat(d.resolutions().get(0).matches()).extracting(m -> m.symptom().id())
+        .containsExactly("default-hyperparameters");
+    assertThat(d.resolutions().get(0).ruledOutSymptoms()).isEmpty();
+  }
+
+  @Test
   void lossesOnTrainingAndValidationData_giveAGapTheOtherWayRound() {
     // Lower is better for a loss: the gap is the validation loss less the training loss.
     Diagnosis d = FailureModes.forSymptoms("training loss 0.2, validation loss 0.5").diagnose();

@@ -111,11 +111,12 @@ class ObservationDiagnosisTest {
   void severalValuesOfOneMetric_countAsTheirMean_inTheGapsTheyImply() {
     Diagnosis train = FailureModes.forObservations(Observation.of("train-score", 0.9),
         Observation.of("train-score", 1.0), Observation.of("train-score", 0.95),
-        Observation.of("validation-score", 0.7)).diagnose();
-    assertThat(train.resolutions().get(4).measurements()).containsExactly("train-test-gap 0.25 > 0.1");
+        Observation.of("validation-score", 0.7), Observation.of("validation-score", 0.8)).diagnose();
+    assertThat(train.resolutions().get(5).measurements()).containsExactly("train-test-gap 0.2 > 0.1");
     Diagnosis online = FailureModes.forObservations(Observation.of("validation-score", 0.9),
-        Observation.of("validation-score", 0.8), Observation.of("online-score", 0.6)).diagnose();
-    assertThat(online.resolutions().get(3).measurements()).containsExactly("offline-online-gap 0.25 > 0.05");
+        Observation.of("validation-score", 0.8), Observation.of("online-score", 0.6), Observation.of("online-score",
+        0.5)).diagnose();
+    assertThat(online.resolutions().get(4).measurements()).containsExactly("offline-online-gap 0.3 > 0.05");
   }
 
   @Test
@@ -123,6 +124,10 @@ class ObservationDiagnosisTest {
     Diagnosis d = FailureModes.forObservations(Observation.of("train-score", 0.99)).diagnose();
     assertThat(d.resolutions().get(0).measurements()).containsExactly("train-score 0.99, no threshold of its own");
     assertThat(d.candidates()).isEmpty();
+    // Alone, neither a training nor a held-out score implies a gap.
+    assertThat(d.resolutions()).hasSize(1);
+    assertThat(FailureModes.forObservations(Observation.of("validation-score", 0.9)).diagnose().resolutions())
+        .hasSize(1);
   }
 
   @Test

@@ -234,6 +234,25 @@ class EngineTest {
   }
 
   @Test
+  void aModeWithEvidenceFromFortyInputs_hasFortyPieces() {
+    List<String> inputs = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      inputs.add("psi 0." + (30 + i) + " on feature f" + i);
+    }
+    Engine.Result r = new Engine(CATALOG, Tuning.DEFAULT).diagnose(inputs, EnumSet.allOf(Stage.class), 0, 10);
+    assertThat(candidate(r, "data-drift").evidence()).filteredOn(e -> e.kind() == EvidenceKind.MEASURED).hasSize(40);
+  }
+
+  @Test
+  void aToolsFindingWithoutAFeature_isACrossing_thatAHealthyValueElsewhereDoesNotContradict() {
+    Engine.Result r = new Engine(CATALOG, Tuning.DEFAULT).diagnose(List.of(
+        Engine.Input.symptom("PSI alert", "psi-alert", null),
+        Engine.Input.of(dev.failuremodes.signals.Observation.of("psi", 0.05).feature("income"))),
+        Map.of(), EnumSet.allOf(Stage.class), 0, 10);
+    assertThat(candidate(r, "data-drift").evidence()).noneMatch(Evidence::against);
+  }
+
+  @Test
   void everyInputCounts_withManyPiecesForOneMode() {
     Candidate leakage = candidate(diagnose(Tuning.DEFAULT, "generalization gap", "auc 0.995",
         "we suspect data leakage", "near-perfect AUC", "leakage"), "data-leakage");
@@ -248,7 +267,9 @@ class EngineTest {
 
   @Test
   void symptomsAndNamesInsideAText_giveTheirOwnEvidence_forOrAgainst() {
-    Candidate overfitting = diagnose(Tuning.DEFAULT, "we see a generalization gap in the logs").candidates().get(0);
+    Engine.Result inText = diagnose(Tuning.DEFAULT, "we see a generalization gap in the logs");
+    assertThat(inText.resolutions().get(0).words()).containsExactly("generalization", "gap");
+    Candidate overfitting = inText.candidates().get(0);
     assertThat(overfitting.id()).isEqualTo("overfitting");
     assertThat(overfitting.evidence().get(0)).satisfies(e -> {
       assertThat(e.kind()).isEqualTo(EvidenceKind.SYMPTOM);
@@ -269,6 +290,10 @@ class EngineTest {
           assertThat(e.contribution()).isEqualTo(0.7453);
         });
     assertThat(drift.resolutions().get(0).ruledOutModes()).extracting(m -> m.id()).containsExactly("data-drift");
+    // Words that deny most of a symptom's name count against it, and rule it out.
+    Engine.Result shift = diagnose(Tuning.DEFAULT, "auc 0.995, but no distribution shift");
+    assertThat(shift.resolutions().get(0).ruledOutSymptoms()).extracting(m -> m.symptom().id())
+        .containsExactly("psi-alert");
     // A name denied in one sentence and affirmed in the next: both count.
     Candidate both = candidate(diagnose(Tuning.DEFAULT,
         "The audit said no data leakage. The rerun shows data leakage."), "data-leakage");

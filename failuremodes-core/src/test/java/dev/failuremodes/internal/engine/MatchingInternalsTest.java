@@ -47,6 +47,16 @@ class MatchingInternalsTest {
     assertThat(Porter.stem(word)).isEqualTo(stem);
   }
 
+  /** Words with runs of y, stemmed as the paper's rule for y reads them letter by letter. */
+  @ParameterizedTest
+  @CsvSource({
+    "yyed, yy", "ayyed, ayi", "yyying, yy", "eyyyed, eyi", "ayyyyed, ayyyi", "syzygy, syzygi", "yying, yy",
+    "sayyed, sayi", "preyyed, preyi", "ayyy, ayyi", "oyyyy, oyyyi", "yyyyy, yyyyi", "byyyed, byyi"
+  })
+  void porter_stemsRunsOfY(String word, String stem) {
+    assertThat(Porter.stem(word)).isEqualTo(stem);
+  }
+
   @Test
   void porter_readsARunOfY_asAlternatingConsonantsAndVowels() {
     // y is a consonant at the start and after a vowel, a vowel after a consonant: "yyyy" is C V C V, of measure 1.
