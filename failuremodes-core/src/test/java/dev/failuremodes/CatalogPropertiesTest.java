@@ -155,11 +155,12 @@ class CatalogPropertiesTest {
           m.putArray("detection").addObject().put("name", text(in)).put("description", text(in))
               .put("effectiveness", pick(in, LEVELS));
         }
-        if (modes.size() > 1 && between(in, 0, 1) == 1) {
-          String other = pick(in, modes);
-          if (!other.equals(id)) {
-            m.putArray("related").addObject().put("mode", other).put("relation", pick(in, RELATIONS));
-          }
+        // Only to a mode listed before it: each mode then relates to at most one earlier one, so relations form no
+        // can-precede or child-of cycle, which a valid catalog may not hold.
+        int position = modes.indexOf(id);
+        if (position > 0 && between(in, 0, 1) == 1) {
+          String other = pick(in, modes.subList(0, position));
+          m.putArray("related").addObject().put("mode", other).put("relation", pick(in, RELATIONS));
         }
         if (between(in, 0, 1) == 1) {
           m.putArray("references").add(reference(in));
