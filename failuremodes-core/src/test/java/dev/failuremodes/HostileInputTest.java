@@ -49,6 +49,15 @@ class HostileInputTest {
   }
 
   @Test
+  void aLongRunOfTheLetterY_isReadAndMatchesNothing() {
+    // Whether a 'y' is a consonant depends on the letter before it; asked recursively, a run of them overflowed the
+    // stack.
+    Diagnosis d = FailureModes.forSymptoms("y".repeat(200_000), "large train-test gap").diagnose();
+    assertThat(d.top()).map(Candidate::id).hasValue("overfitting");
+    assertThat(d.unrecognized()).singleElement().satisfies(u -> assertThat(u.input()).hasSize(200_000));
+  }
+
+  @Test
   void aWordRepeatedWithoutSpaces_isReadAndMatchesNothing() {
     Diagnosis d = FailureModes.forSymptoms("overfitting".repeat(1000)).diagnose();
     assertThat(d.candidates()).isEmpty();

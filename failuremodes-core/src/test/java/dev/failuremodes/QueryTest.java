@@ -67,6 +67,32 @@ class QueryTest {
   }
 
   @Test
+  void aOneWordTypoOfASymptom_isThatSymptomAtTheTypoFactor() {
+    Candidate top = FailureModes.forSymptoms("multicolinearity").diagnose().top().orElseThrow();
+    assertThat(top.id()).isEqualTo("redundant-features");
+    assertThat(top.evidence()).first().satisfies(e -> {
+      assertThat(e.symptom()).contains("high-feature-correlation");
+      assertThat(e.confidence()).isEqualTo(0.8);
+    });
+  }
+
+  @Test
+  void aSymptomNamedWithANegationWord_isThatSymptom_notADenialOfIt() {
+    Diagnosis d = FailureModes.forSymptoms("the team ran no hyperparameter search before launch").diagnose();
+    assertThat(d.resolutions().get(0).matches()).extracting(m -> m.symptom().id())
+        .containsExactly("default-hyperparameters");
+    assertThat(d.resolutions().get(0).ruledOutSymptoms()).isEmpty();
+  }
+
+  @Test
+  void lossesOnTrainingAndValidationData_giveAGapTheOtherWayRound() {
+    // Lower is better for a loss: the gap is the validation loss less the training loss.
+    Diagnosis d = FailureModes.forSymptoms("training loss 0.2, validation loss 0.5").diagnose();
+    assertThat(d.resolutions().get(0).measurements()).contains("train-test-gap 0.3 > 0.1");
+    assertThat(d.top()).map(Candidate::id).hasValue("overfitting");
+  }
+
+  @Test
   void matching_normalisesDashesSlashesCaseAndTypos() {
     for (String phrase : List.of("Large train–test gap", "large TRAIN/TEST gap", "train test gap", "train-test-gap")) {
       Resolution r = FailureModes.forSymptoms(phrase).diagnose().resolutions().get(0);

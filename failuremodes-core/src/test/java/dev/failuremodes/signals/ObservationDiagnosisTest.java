@@ -8,6 +8,7 @@ import dev.failuremodes.FailureModes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -104,5 +105,34 @@ class ObservationDiagnosisTest {
 
     assertThat(twice.candidates()).isEqualTo(once.candidates());
     assertThat(twice.resolutions()).hasSize(4);
+  }
+
+  @Test
+  void severalValuesOfOneMetric_countAsTheirMean_inTheGapsTheyImply() {
+    Diagnosis train = FailureModes.forObservations(Observation.of("train-score", 0.9),
+        Observation.of("train-score", 1.0), Observation.of("train-score", 0.95),
+        Observation.of("validation-score", 0.7), Observation.of("validation-score", 0.8)).diagnose();
+    assertThat(train.resolutions().get(5).measurements()).containsExactly("train-test-gap 0.2 > 0.1");
+    Diagnosis online = FailureModes.forObservations(Observation.of("validation-score", 0.9),
+        Observation.of("validation-score", 0.8), Observation.of("online-score", 0.6), Observation.of("online-score",
+        0.5)).diagnose();
+    assertThat(online.resolutions().get(4).measurements()).containsExactly("offline-online-gap 0.3 > 0.05");
+  }
+
+  @Test
+  void aKnownMetricWithNoThresholdOfItsOwn_isReadAndSaidSo() {
+    Diagnosis d = FailureModes.forObservations(Observation.of("train-score", 0.99)).diagnose();
+    assertThat(d.resolutions().get(0).measurements()).containsExactly("train-score 0.99, no threshold of its own");
+    assertThat(d.candidates()).isEmpty();
+    // Alone, neither a training nor a held-out score implies a gap.
+    assertThat(d.resolutions()).hasSize(1);
+    assertThat(FailureModes.forObservations(Observation.of("validation-score", 0.9)).diagnose().resolutions())
+        .hasSize(1);
+  }
+
+  @Test
+  void aPrevalenceBelowItsReference_isAChangeAsLargeAsOneAbove() {
+    Diagnosis d = FailureModes.forObservations(Observation.of("class-prevalence", 0.05).reference(0.2)).diagnose();
+    assertThat(d.resolutions().get(0).measurements()).contains("class-prevalence-change 0.15 > 0.05");
   }
 }

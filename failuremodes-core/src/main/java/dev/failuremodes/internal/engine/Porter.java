@@ -30,48 +30,55 @@ final class Porter {
     return w.toString();
   }
 
-  /** Whether the letter at i is a consonant: not a vowel, and 'y' only when it follows a vowel... or starts. */
-  private static boolean consonant(CharSequence w, int i) {
-    char c = w.charAt(i);
-    switch (c) {
-      case 'a':
-      case 'e':
-      case 'i':
-      case 'o':
-      case 'u':
-        return false;
-      case 'y':
-        return i == 0 || !consonant(w, i - 1);
-      default:
-        return true;
-    }
+  private static boolean vowel(char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
   }
 
-  /** The measure m of the first {@code length} letters: the number of VC sequences in [C](VC)^m[V]. */
+  /**
+   * Whether the letter at i is a consonant: not a vowel, and 'y' only when it starts the word or follows a vowel. In
+   * a run of 'y' the answer alternates, so it is found from the letter before the run, without recursion: a word of
+   * a million 'y' must not overflow the stack.
+   */
+  private static boolean consonant(CharSequence w, int i) {
+    char c = w.charAt(i);
+    if (c != 'y') {
+      return !vowel(c);
+    }
+    int start = i;
+    while (start > 0 && w.charAt(start - 1) == 'y') {
+      start--;
+    }
+    boolean first = start == 0 || vowel(w.charAt(start - 1));
+    return (i - start) % 2 == 0 ? first : !first;
+  }
+
+  /** Whether the letter c at i is a consonant, given whether the letter before it is; linear over a word. */
+  private static boolean consonant(char c, int i, boolean previousConsonant) {
+    return c == 'y' ? i == 0 || !previousConsonant : !vowel(c);
+  }
+
+  /**
+   * The measure m of the first {@code length} letters: the number of VC sequences in [C](VC)^m[V], that is, of
+   * consonants that follow a vowel.
+   */
   private static int measure(CharSequence w, int length) {
     int m = 0;
-    int i = 0;
-    while (i < length && consonant(w, i)) {
-      i++;
-    }
-    while (i < length) {
-      while (i < length && !consonant(w, i)) {
-        i++;
+    boolean previous = true;
+    for (int i = 0; i < length; i++) {
+      boolean c = consonant(w.charAt(i), i, previous);
+      if (c && !previous) {
+        m++;
       }
-      if (i >= length) {
-        break;
-      }
-      while (i < length && consonant(w, i)) {
-        i++;
-      }
-      m++;
+      previous = c;
     }
     return m;
   }
 
   private static boolean hasVowel(CharSequence w, int length) {
+    boolean previous = true;
     for (int i = 0; i < length; i++) {
-      if (!consonant(w, i)) {
+      previous = consonant(w.charAt(i), i, previous);
+      if (!previous) {
         return true;
       }
     }

@@ -47,6 +47,11 @@ class AnalysisTest {
       loss not decreasing; loss not decreasing |
       maybe it is leakage; maybe it is leakage |
       no drift. accuracy dropped; <no> [drift] | accuracy dropped |
+      we retrained, checked for label errors, found none; we retrained [checked] [for] [label] [errors] <found> <none> |
+      overfitting excluded; [overfitting] <excluded> |
+      excluded overfitting; <excluded> [overfitting] |
+      t test shows no drift; t test shows <no> [drift] |
+      the leakage theory was ruled; the leakage theory was ruled |
       """)
   void negation_coversItsClauseOnly(String input, String expected) {
     assertThat(marked(input)).isEqualTo(expected.strip());
@@ -59,5 +64,15 @@ class AnalysisTest {
     assertThat(passages).hasSize(4);
     assertThat(passages).extracting(Analysis.Passage::first).containsExactly(true, true, false, false);
     assertThat(Analysis.of("psi 0.31 on age", PHRASES, 40).passages()).hasSize(1);
+    // The passages of a sentence split its words: none is left out or read twice.
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      words.add("w" + i);
+    }
+    List<String> read = new ArrayList<>();
+    for (Analysis.Passage p : Analysis.of(String.join(" ", words), PHRASES, 40).passages()) {
+      p.words().forEach(w -> read.add(w.raw()));
+    }
+    assertThat(read).isEqualTo(words);
   }
 }

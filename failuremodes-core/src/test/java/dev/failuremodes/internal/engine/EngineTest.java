@@ -1,16 +1,21 @@
 package dev.failuremodes.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.failuremodes.Candidate;
 import dev.failuremodes.Catalog;
 import dev.failuremodes.Evidence;
 import dev.failuremodes.EvidenceKind;
+import dev.failuremodes.Fix;
+import dev.failuremodes.Level;
 import dev.failuremodes.NextCheck;
 import dev.failuremodes.Outcome;
 import dev.failuremodes.PlannedFix;
 import dev.failuremodes.Stage;
+import dev.failuremodes.UnknownIdException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -172,6 +177,214 @@ class EngineTest {
         .containsExactly("time-based-split", "strict-split", "regularize");
   }
 
+  @Test
+  void equalScores_rankInDebuggingOrder_thenById() {
+    // Both named outright: 0.9 each. Modeling comes before deployment monitoring whatever the ids say.
+    assertThat(diagnose(Tuning.DEFAULT, "data drift and exploding gradients").candidates())
+        .extracting(Candidate::id, Candidate::score, Candidate::rank)
+        .containsExactly(tuple("exploding-gradients", 0.9, 1), tuple("data-drift", 0.9, 2));
+    // One stage: by id.
+    assertThat(diagnose(Tuning.DEFAULT, "overfitting and exploding gradients").candidates())
+        .extracting(Candidate::id).containsExactly("exploding-gradients", "overfitting");
+  }
+
+  @Test
+  void minScore_keepsACandidateScoringExactlyIt_andLimitKeepsTheBest() {
+    Engine engine = new Engine(CATALOG, Tuning.DEFAULT);
+    List<String> input = List.of("generalization gap");
+    double overfitting = engine.diagnose(input, EnumSet.allOf(Stage.class), 0, 10).candidates().get(0).score();
+    assertThat(engine.diagnose(input, EnumSet.allOf(Stage.class), overfitting, 10).candidates())
+        .extracting(Candidate::id).containsExactly("overfitting");
+    assertThat(engine.diagnose(input, EnumSet.allOf(Stage.class), overfitting + 1e-4, 10).candidates()).isEmpty();
+    assertThat(engine.diagnose(List.of("generalization gap", "auc 0.995"), EnumSet.allOf(Stage.class), 0, 1)
+        .candidates()).extracting(Candidate::id).containsExactly("data-leakage");
+  }
+
+  @Test
+  void evidence_forFirstThenAgainst_strongestFirst_andTheExplanationCountsThem() {
+    Candidate leakage = candidate(diagnose(Tuning.DEFAULT, "generalization gap", "auc 0.995"), "data-leakage");
+    // Found in input order (symptom, then measured), listed by contribution.
+    assertThat(leakage.evidence()).extracting(Evidence::kind)
+        .containsExactly(EvidenceKind.MEASURED, EvidenceKind.SYMPTOM, EvidenceKind.TEXT);
+    assertThat(leakage.explanation()).isEqualTo(
+        "Data leakage (data) is measured in 'auc 0.995' (auc 0.995 > 0.99) and 2 more pieces of evidence.");
+
+    Candidate overfitting = candidate(
+        diagnose(Tuning.DEFAULT, "the model is not overfitting, but we see a generalization gap"), "overfitting");
+    // The denial is the strongest piece (0.9) but against, so it comes last.
+    assertThat(overfitting.evidence()).extracting(Evidence::kind, Evidence::against).containsExactly(
+        tuple(EvidenceKind.SYMPTOM, false), tuple(EvidenceKind.TEXT, false), tuple(EvidenceKind.NAMED, true));
+    assertThat(overfitting.explanation()).isEqualTo("Overfitting (modeling) is indicated by 'the model is not"
+        + " overfitting, but we see a generalization gap' (train-test-gap) and 1 more piece of evidence; 1 against.");
+    assertThat(candidate(diagnose(Tuning.DEFAULT, "generalization gap"), "overfitting").explanation())
+        .isEqualTo("Overfitting (modeling) is indicated by 'generalization gap' (train-test-gap).");
+  }
+
+  @Test
+  void perInputAndSource_theStrongestPieceCounts_theFirstAmongEquals() {
+    // The phrase (confidence 1) and the measured value (0.95) are the same symptom in one input: 0.8 counts.
+    Engine.Result both = diagnose(Tuning.DEFAULT, "psi 0.31, PSI alert");
+    assertThat(candidate(both, "data-drift").evidence()).filteredOn(e -> e.symptom().isPresent()).singleElement()
+        .satisfies(e -> assertThat(e.contribution()).isEqualTo(0.8));
+    assertThat(both.resolutions().get(0).matches()).singleElement()
+        .satisfies(m -> assertThat(m.confidence()).isEqualTo(1.0));
+    // A name and an alias of one symptom in one input weigh the same: the first found is the one shown.
+    assertThat(candidate(diagnose(Tuning.DEFAULT, "feature distribution shifted and a psi alert"), "data-drift")
+        .evidence().get(0).words()).containsExactly("feature distribution shifted");
+  }
+
+  @Test
+  void aModeWithEvidenceFromFortyInputs_hasFortyPieces() {
+    List<String> inputs = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      inputs.add("psi 0." + (30 + i) + " on feature f" + i);
+    }
+    Engine.Result r = new Engine(CATALOG, Tuning.DEFAULT).diagnose(inputs, EnumSet.allOf(Stage.class), 0, 10);
+    assertThat(candidate(r, "data-drift").evidence()).filteredOn(e -> e.kind() == EvidenceKind.MEASURED).hasSize(40);
+  }
+
+  @Test
+  void aToolsFindingWithoutAFeature_isACrossing_thatAHealthyValueElsewhereDoesNotContradict() {
+    Engine.Result r = new Engine(CATALOG, Tuning.DEFAULT).diagnose(List.of(
+        Engine.Input.symptom("PSI alert", "psi-alert", null),
+        Engine.Input.of(dev.failuremodes.signals.Observation.of("psi", 0.05).feature("income"))),
+        Map.of(), EnumSet.allOf(Stage.class), 0, 10);
+    assertThat(candidate(r, "data-drift").evidence()).noneMatch(Evidence::against);
+  }
+
+  @Test
+  void everyInputCounts_withManyPiecesForOneMode() {
+    Candidate leakage = candidate(diagnose(Tuning.DEFAULT, "generalization gap", "auc 0.995",
+        "we suspect data leakage", "near-perfect AUC", "leakage"), "data-leakage");
+    assertThat(leakage.evidence()).hasSize(7);
+    double none = 1;
+    for (Evidence e : leakage.evidence()) {
+      none *= 1 - e.contribution();
+    }
+    assertThat(leakage.score()).isCloseTo(1 - none, within(1e-4));
+    assertThat(leakage.explanation()).endsWith(" and 6 more pieces of evidence.");
+  }
+
+  @Test
+  void symptomsAndNamesInsideAText_giveTheirOwnEvidence_forOrAgainst() {
+    Engine.Result inText = diagnose(Tuning.DEFAULT, "we see a generalization gap in the logs");
+    assertThat(inText.resolutions().get(0).words()).containsExactly("generalization", "gap");
+    Candidate overfitting = inText.candidates().get(0);
+    assertThat(overfitting.id()).isEqualTo("overfitting");
+    assertThat(overfitting.evidence().get(0)).satisfies(e -> {
+      assertThat(e.kind()).isEqualTo(EvidenceKind.SYMPTOM);
+      assertThat(e.symptom()).contains("train-test-gap");
+      assertThat(e.contribution()).isEqualTo(0.731);
+    });
+    Candidate leakage = candidate(diagnose(Tuning.DEFAULT, "auc 0.995 but no generalization gap"), "data-leakage");
+    assertThat(leakage.evidence()).filteredOn(Evidence::against).singleElement().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo(EvidenceKind.SYMPTOM);
+      assertThat(e.contribution()).isEqualTo(0.4061);
+    });
+    // "no drift" denies the word that names data drift: against it, in part, beside the measured value.
+    Engine.Result drift = diagnose(Tuning.DEFAULT, "psi 0.31 but no drift in the labels");
+    assertThat(candidate(drift, "data-drift").evidence()).filteredOn(Evidence::against).singleElement()
+        .satisfies(e -> {
+          assertThat(e.kind()).isEqualTo(EvidenceKind.NAMED);
+          assertThat(e.words()).containsExactly("drift");
+          assertThat(e.contribution()).isEqualTo(0.7453);
+        });
+    assertThat(drift.resolutions().get(0).ruledOutModes()).extracting(m -> m.id()).containsExactly("data-drift");
+    // Words that deny most of a symptom's name count against it, and rule it out.
+    Engine.Result shift = diagnose(Tuning.DEFAULT, "auc 0.995, but no distribution shift");
+    assertThat(shift.resolutions().get(0).ruledOutSymptoms()).extracting(m -> m.symptom().id())
+        .containsExactly("psi-alert");
+    // A name denied in one sentence and affirmed in the next: both count.
+    Candidate both = candidate(diagnose(Tuning.DEFAULT,
+        "The audit said no data leakage. The rerun shows data leakage."), "data-leakage");
+    assertThat(both.evidence()).filteredOn(e -> e.kind() == EvidenceKind.NAMED)
+        .extracting(Evidence::against).containsExactly(false, true);
+  }
+
+  @Test
+  void namesAlone_giveNoTextEvidence_butNamesWithOtherWordsDo() {
+    Engine.Result names = diagnose(Tuning.DEFAULT, "data leakage and overfitting");
+    assertThat(names.candidates()).extracting(Candidate::id).containsExactly("data-leakage", "overfitting");
+    assertThat(names.candidates()).allSatisfy(c -> assertThat(c.evidence()).extracting(Evidence::kind)
+        .containsExactly(EvidenceKind.NAMED));
+    assertThat(candidate(diagnose(Tuning.DEFAULT, "we suspect data leakage"), "data-leakage").evidence())
+        .extracting(Evidence::kind).containsExactly(EvidenceKind.NAMED, EvidenceKind.TEXT);
+  }
+
+  @Test
+  void aCatalogPhraseWithANegationWord_isTheSymptom_notADenial() {
+    Engine.Result r = diagnose(Tuning.DEFAULT, "our loss not decreasing after epoch 3");
+    assertThat(r.resolutions().get(0).matches()).extracting(m -> m.symptom().id()).containsExactly("loss-nan");
+    assertThat(r.resolutions().get(0).ruledOutSymptoms()).isEmpty();
+    assertThat(r.candidates().get(0).id()).isEqualTo("exploding-gradients");
+    assertThat(r.candidates().get(0).evidence()).noneMatch(Evidence::against);
+  }
+
+  @Test
+  void anUnbrokenInputBeyondTheLimit_isCutAtTheLimit_andOneAtTheLimitIsReadWhole() {
+    String unbroken = "x".repeat(Engine.MAX_INPUT_LENGTH + 5000);
+    assertThat(diagnose(Tuning.DEFAULT, unbroken).notes()).singleElement().asString()
+        .startsWith("Input 1 is 1,053,576 characters; only the first 1,048,576 were read");
+    String spaced = "word ".repeat(Engine.MAX_INPUT_LENGTH / 5 + 1000);
+    assertThat(diagnose(Tuning.DEFAULT, spaced).notes()).singleElement().asString()
+        .startsWith("Input 1 is 1,053,575 characters; only the first 1,048,574 were read");
+    assertThat(diagnose(Tuning.DEFAULT, "x".repeat(Engine.MAX_INPUT_LENGTH)).notes()).isEmpty();
+  }
+
+  @Test
+  void unrecognisedText_getsSuggestions() {
+    Engine.Result r = diagnose(Tuning.DEFAULT, "generalization gapp here");
+    assertThat(r.candidates()).isEmpty();
+    assertThat(r.unrecognized()).singleElement().satisfies(u -> assertThat(u.suggestions())
+        .containsExactly("train-test-gap"));
+  }
+
+  private static Fix fix(String id, Stage stage, Level leverage, Level effort) {
+    return Fix.builder().id(id).name(id).description(id).stage(stage).leverage(leverage).effort(effort).build();
+  }
+
+  /**
+   * Orders the fixes of the candidates given, in the order given, over the frozen catalog's modes (data-leakage:
+   * strict-split, time-based-split; overfitting: regularize, strict-split; data-drift: time-based-split) with the
+   * fixes given instead of the catalog's, and every usefulness in one bucket unless {@code buckets} says otherwise.
+   */
+  private static List<String> plan(double buckets, List<Fix> fixes, String... candidates) {
+    Map<String, Fix> byId = new java.util.HashMap<>();
+    fixes.forEach(f -> byId.put(f.id(), f));
+    Ranker ranker = new Ranker(CATALOG.failureModes(), byId::get, Tuning.DEFAULT.with("planBuckets", buckets));
+    List<Candidate> list = new java.util.ArrayList<>();
+    for (String c : candidates) {
+      String[] idScore = c.split("=");
+      list.add(new Candidate(list.size() + 1, CATALOG.requireFailureMode(idScore[0]),
+          Double.parseDouble(idScore[1]), List.of(), "x"));
+    }
+    return ranker.plan(list).stream().map(p -> p.fix().id()).toList();
+  }
+
+  @Test
+  void plan_tiesFallToStage_thenEffort_thenTheEarliestPlace_thenId() {
+    // Found in the order strict-split, time-based-split, regularize; the order of the plan is the comparison's.
+    String[] found = {"data-leakage=0.5", "overfitting=0.5"};
+    Fix strict = fix("strict-split", Stage.DATA, Level.HIGH, Level.LOW);
+    Fix time = fix("time-based-split", Stage.DATA, Level.HIGH, Level.LOW);
+    Fix regularize = fix("regularize", Stage.DATA, Level.HIGH, Level.LOW);
+    // All alike: strict-split and regularize come first in a mode's own order, then by id; time-based-split second.
+    assertThat(plan(1e-9, List.of(strict, time, regularize), found))
+        .containsExactly("regularize", "strict-split", "time-based-split");
+    // Lower effort first.
+    assertThat(plan(1e-9, List.of(fix("strict-split", Stage.DATA, Level.HIGH, Level.MEDIUM), time, regularize), found))
+        .containsExactly("regularize", "time-based-split", "strict-split");
+    // Earlier stage of the debugging order first.
+    assertThat(plan(1e-9, List.of(fix("strict-split", Stage.EVALUATION, Level.HIGH, Level.LOW), time,
+        fix("regularize", Stage.MODELING, Level.HIGH, Level.LOW)), found))
+        .containsExactly("time-based-split", "regularize", "strict-split");
+    // Higher leverage before everything else; then usefulness, by bucket.
+    assertThat(plan(1e-9, List.of(strict, time, fix("regularize", Stage.MODELING, Level.LOW, Level.HIGH)), found))
+        .containsExactly("strict-split", "time-based-split", "regularize");
+    assertThat(plan(10, List.of(strict, time, regularize), "data-drift=0.1", "overfitting=0.9"))
+        .containsExactly("regularize", "strict-split", "time-based-split");
+  }
+
   /** Inputs that exercise every route, every field of the text index and the report detector. */
   private static final List<String> PROBES = List.of(
       "generalization gap",
@@ -213,6 +426,14 @@ class EngineTest {
   })
   void everyConstant_changesTheAnswers(String constant, double value) {
     assertThat(fingerprint(Tuning.DEFAULT.with(constant, value))).isNotEqualTo(fingerprint(Tuning.DEFAULT));
+  }
+
+  @Test
+  void tunings_areEqualWhenEveryConstantIs() {
+    assertThat(Tuning.DEFAULT.with("bm25K1", 1.2)).isEqualTo(Tuning.DEFAULT).hasSameHashCodeAs(Tuning.DEFAULT);
+    assertThat(Tuning.DEFAULT.with("fieldBoost[2]", 2.5)).isNotEqualTo(Tuning.DEFAULT);
+    assertThat(Tuning.DEFAULT.with("checkCost[2]", 3).toString()).contains("checkCost=[1.0, 1.5, 3.0]")
+        .startsWith("Tuning[passageWords=40, ");
   }
 
   // ---- Checks: results as evidence, and the next check ----
@@ -350,6 +571,57 @@ class EngineTest {
     double leak = after.candidates().get(1).score();
     assertThat(over / (over + leak + (1 - over) * (1 - leak))).isGreaterThanOrEqualTo(2.0 / 3);
     assertThat(engine.checks().standout(after.candidates())).map(Candidate::id).contains("overfitting");
+  }
+
+  @Test
+  void aHealthyValue_countsAgainstItsOwnSymptom_whateverOtherSymptomsCrossed() {
+    Candidate leakage = candidate(diagnose(Tuning.DEFAULT, "generalization gap", "psi 0.31", "auc 0.5"),
+        "data-leakage");
+    assertThat(leakage.evidence()).filteredOn(Evidence::against).singleElement().satisfies(e -> {
+      assertThat(e.kind()).isEqualTo(EvidenceKind.MEASURED);
+      assertThat(e.symptom()).contains("too-good");
+      assertThat(e.detail()).isEqualTo("auc 0.5, healthy (a symptom when > 0.99)");
+    });
+    // A symptom the user ruled out counts against beside a value that crosses it: results are not measurements.
+    Candidate drift = candidate(answered(new Engine(CHECKS, Tuning.DEFAULT), "psi 0.31", "-psi alert"), "data-drift");
+    assertThat(drift.evidence()).filteredOn(Evidence::against).singleElement()
+        .satisfies(e -> assertThat(e.kind()).isEqualTo(EvidenceKind.SYMPTOM));
+  }
+
+  @Test
+  void answers_theSameResultTwiceIsOne_andAContradictionEitherWayIsRefused() {
+    Checks checks = new Engine(CHECKS, Tuning.DEFAULT).checks();
+    Answers ruledOut = Answers.NONE.with(checks.ruledOut("psi alert"));
+    assertThat(ruledOut.with(checks.ruledOut("psi-alert"))).isSameAs(ruledOut);
+    assertThat(ruledOut).hasToString("[ruled out: psi-alert]");
+    assertThatThrownBy(() -> ruledOut.with(checks.confirmed("PSI alert")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("Symptom 'psi-alert' is both confirmed"
+            + " (confirmed(\"PSI alert\")) and ruled out (ruledOut(\"psi alert\")); keep the one that holds.");
+  }
+
+  @Test
+  void aCheckThatPredictsForTheCandidatesWhatAnAnsweredOneDid_isNotOfferedAgain() {
+    Engine engine = new Engine(CHECKS, Tuning.DEFAULT);
+    Answers answers = Answers.NONE.with(engine.checks().ruledOut("training-serving-skew"))
+        .with(engine.checks().ruledOut("data-leakage"));
+    Engine.Result r = engine.diagnose(List.of(Engine.Input.text("accuracy dropped after release"),
+        Engine.Input.text("PSI alert")), answers, Map.of(), EnumSet.allOf(Stage.class), 0, 10);
+    assertThat(r.candidates()).extracting(Candidate::id).containsExactly("data-drift", "concept-drift");
+    // For these two, domain-classifier and psi-per-feature predict alike: data drift positive, concept drift negative.
+    assertThat(engine.checks().next(r.candidates(), answers)).extracting(NextCheck::id)
+        .contains("domain-classifier", "psi-per-feature");
+    Answers asked = answers.with(engine.checks().check("domain-classifier", Outcome.POSITIVE));
+    assertThat(engine.checks().next(r.candidates(), asked)).extracting(NextCheck::id)
+        .doesNotContain("domain-classifier", "psi-per-feature");
+  }
+
+  @Test
+  void aConfirmedSymptom_isListedAsSeen_andAnUnknownIdSuggestsSymptoms() {
+    Engine engine = new Engine(CHECKS, Tuning.DEFAULT);
+    Engine.Result r = answered(engine, "accuracy dropped after release", "+psi alert");
+    assertThat(r.resolutions().get(1).matches()).extracting(m -> m.symptom().id()).containsExactly("psi-alert");
+    assertThatThrownBy(() -> engine.checks().ruledOut("psi-alrt")).isInstanceOf(UnknownIdException.class)
+        .hasMessage("Unknown failure mode or symptom 'psi-alrt'; did you mean 'psi-alert'?");
   }
 
   /** Check results and next checks on the frozen check catalog, for the fingerprint. */

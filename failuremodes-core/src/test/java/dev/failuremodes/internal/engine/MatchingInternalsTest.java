@@ -16,6 +16,7 @@ class MatchingInternalsTest {
     assertThat(Text.normalize("  Train–Test/Gap!! ")).isEqualTo("train test gap");
     assertThat(Text.normalize("train_test—gap")).isEqualTo("train test gap");
     assertThat(Text.normalize("ＰＳＩ 0.31")).isEqualTo("psi 0.31");
+    assertThat(Text.normalize("  AUC@Z[0.99] ")).isEqualTo("auc z 0.99");
   }
 
   @Test
@@ -44,6 +45,24 @@ class MatchingInternalsTest {
   })
   void porter_stemsAsThePaperDoes(String word, String stem) {
     assertThat(Porter.stem(word)).isEqualTo(stem);
+  }
+
+  /** Words with runs of y, stemmed as the paper's rule for y reads them letter by letter. */
+  @ParameterizedTest
+  @CsvSource({
+    "yyed, yy", "ayyed, ayi", "yyying, yy", "eyyyed, eyi", "ayyyyed, ayyyi", "syzygy, syzygi", "yying, yy",
+    "sayyed, sayi", "preyyed, preyi", "ayyy, ayyi", "oyyyy, oyyyi", "yyyyy, yyyyi", "byyyed, byyi"
+  })
+  void porter_stemsRunsOfY(String word, String stem) {
+    assertThat(Porter.stem(word)).isEqualTo(stem);
+  }
+
+  @Test
+  void porter_readsARunOfY_asAlternatingConsonantsAndVowels() {
+    // y is a consonant at the start and after a vowel, a vowel after a consonant: "yyyy" is C V C V, of measure 1.
+    assertThat(Porter.stem("yyyyness")).isEqualTo("yyyy");
+    assertThat(Porter.stem("ayyyness")).isEqualTo("ayyy");
+    assertThat(Porter.stem("y".repeat(100_000) + "s")).hasSize(100_000).endsWith("yi");
   }
 
   @Test
