@@ -11,6 +11,7 @@ import dev.failuremodes.internal.Rules;
 import dev.failuremodes.internal.Suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,20 +178,20 @@ final class CheckValidation {
         }
       }
     }
-    // Two modes no check tells apart would be diagnosed as one whatever the answers: say which, once per group.
-    Map<String, Located> bySignature = new LinkedHashMap<>();
+    // Two modes no check tells apart would be diagnosed as one whatever the answers: say which, once per group. A
+    // mode's signature is the (check, outcome) pairs predicted for it, in check order, built from the predictions so
+    // that the work grows with their number, not with modes times checks.
+    Map<String, StringBuilder> signatures = new HashMap<>();
+    for (int c = 0; c < checks.size(); c++) {
+      for (Map.Entry<String, Outcome> p : checks.get(c).predicts().entrySet()) {
+        signatures.computeIfAbsent(p.getKey(), k -> new StringBuilder())
+            .append(c).append(p.getValue() == Outcome.POSITIVE ? '+' : '-');
+      }
+    }
+    Map<String, Located> bySignature = new HashMap<>();
     for (Located l : modes) {
-      if (l.mode().deprecated()) {
-        continue;
-      }
-      StringBuilder signature = new StringBuilder();
-      boolean predicted = false;
-      for (DetectionMethod d : checks) {
-        Outcome o = d.predicts().get(l.mode().id());
-        predicted |= o != null;
-        signature.append(o == null ? '.' : o == Outcome.POSITIVE ? '+' : '-');
-      }
-      if (!predicted) {
+      StringBuilder signature = l.mode().deprecated() ? null : signatures.get(l.mode().id());
+      if (signature == null) {
         continue;
       }
       Located twin = bySignature.putIfAbsent(signature.toString(), l);
