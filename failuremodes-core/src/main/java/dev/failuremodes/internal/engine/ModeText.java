@@ -333,7 +333,6 @@ final class ModeText {
   private static final class Scratch {
     final double[] total;
     final double[] core;
-    final double[] byField;
     final int[] matched;
     final boolean[] exact;
     final int[] touched;
@@ -342,7 +341,6 @@ final class ModeText {
     Scratch(int docs) {
       total = new double[docs];
       core = new double[docs];
-      byField = new double[docs * FIELDS.length];
       matched = new int[docs];
       exact = new boolean[docs];
       touched = new int[docs];
@@ -396,7 +394,6 @@ final class ModeText {
           sc.core[d] += weight * postingCore[k];
           sc.exact[d] = true;
         }
-        sc.byField[d * FIELDS.length + postingField[k]] += gain;
         sc.matched[d]++;
       }
     }
@@ -417,10 +414,20 @@ final class ModeText {
     }
     int[] kept = best(candidates, n, sc.total, max);
     List<Match> out = new ArrayList<>(kept.length);
+    double[] byField = new double[FIELDS.length];
     for (int d : kept) {
+      // The field that gave a kept mode the most, summed in the order scored (so the same sums as while scoring);
+      // worked out only for the kept modes, which keeps the scoring loop to three arrays.
+      Arrays.fill(byField, 0);
+      for (int i = 0; i < known; i++) {
+        int k = Arrays.binarySearch(postingMode, termStart[hitTerm[i]], termStart[hitTerm[i] + 1], d);
+        if (k >= 0) {
+          byField[postingField[k]] += hitWeight[i] * postingSaturated[k];
+        }
+      }
       int bestField = 0;
       for (int f = 1; f < FIELDS.length; f++) {
-        if (sc.byField[d * FIELDS.length + f] > sc.byField[d * FIELDS.length + bestField]) {
+        if (byField[f] > byField[bestField]) {
           bestField = f;
         }
       }
@@ -446,7 +453,6 @@ final class ModeText {
       int d = sc.touched[t];
       sc.total[d] = 0;
       sc.core[d] = 0;
-      Arrays.fill(sc.byField, d * FIELDS.length, (d + 1) * FIELDS.length, 0);
       sc.matched[d] = 0;
       sc.exact[d] = false;
     }
