@@ -301,8 +301,7 @@ final class ModeText {
       double[] g = new double[count];
       int n = 0;
       for (int i = 0; i < word.length && n < count; i++) {
-        // A word's postings are in mode order, one per mode.
-        int k = Arrays.binarySearch(postingMode, termStart[term[i]], termStart[term[i] + 1], m);
+        int k = posting(term[i], m);
         if (k >= 0) {
           w[n] = word[i];
           g[n] = weight[i] * postingSaturated[k];
@@ -420,7 +419,7 @@ final class ModeText {
       // worked out only for the kept modes, which keeps the scoring loop to three arrays.
       Arrays.fill(byField, 0);
       for (int i = 0; i < known; i++) {
-        int k = Arrays.binarySearch(postingMode, termStart[hitTerm[i]], termStart[hitTerm[i] + 1], d);
+        int k = posting(hitTerm[i], d);
         if (k >= 0) {
           byField[postingField[k]] += hitWeight[i] * postingSaturated[k];
         }
@@ -460,6 +459,12 @@ final class ModeText {
     return new Scores(out, routineScore, bestCore, used);
   }
 
+
+  /** Returns the position of a word's posting for a mode, or a negative number when the mode lacks the word. */
+  private int posting(int term, int mode) {
+    // A word's postings are in mode order, one per mode.
+    return Arrays.binarySearch(postingMode, termStart[term], termStart[term + 1], mode);
+  }
 
   /**
    * Returns the {@code max} modes of {@code candidates[0, n)} with the highest scores, ascending by mode; of modes
