@@ -8,6 +8,7 @@ import dev.failuremodes.signals.Observation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,23 +60,31 @@ public final class Query {
     this.answers = answers;
   }
 
+  /** Every stage; never changed (a query's stages are replaced, not changed). */
+  private static final Set<Stage> ALL_STAGES = Collections.unmodifiableSet(EnumSet.allOf(Stage.class));
+
   static Query of(Diagnoser diagnoser, List<String> raw, String parameter) {
     Objects.requireNonNull(raw, parameter);
     List<String> inputs = new ArrayList<>(raw.size());
+    boolean blank = true;
     for (int i = 0; i < raw.size(); i++) {
-      inputs.add(Objects.requireNonNull(raw.get(i), parameter + "[" + i + "]"));
+      String input = raw.get(i);
+      if (input == null) {
+        throw new NullPointerException(parameter + "[" + i + "]");
+      }
+      inputs.add(input);
+      blank &= input.isBlank();
     }
-    if (inputs.stream().allMatch(String::isBlank)) {
+    if (blank) {
       throw new IllegalArgumentException(
           "No symptoms given: pass at least one non-blank symptom id or phrase, such as 'large train-test gap'.");
     }
-    return new Query(diagnoser, inputs, List.of(), List.of(), List.of(), Map.of(), 10, EnumSet.allOf(Stage.class),
-        false, 0.0);
+    return new Query(diagnoser, inputs, List.of(), List.of(), List.of(), Map.of(), 10, ALL_STAGES, false, 0.0);
   }
 
   static Query ofObservations(Diagnoser diagnoser, List<Observation> observations) {
-    Query empty = new Query(diagnoser, List.of(), List.of(), List.of(), List.of(), Map.of(), 10,
-        EnumSet.allOf(Stage.class), false, 0.0);
+    Query empty = new Query(diagnoser, List.of(), List.of(), List.of(), List.of(), Map.of(), 10, ALL_STAGES, false,
+        0.0);
     if (observations.isEmpty()) {
       throw new IllegalArgumentException(
           "No observations given: pass at least one, such as Observation.of(\"psi\", 0.31).");
@@ -84,8 +93,8 @@ public final class Query {
   }
 
   static Query ofReports(Diagnoser diagnoser, Report... reports) {
-    Query empty = new Query(diagnoser, List.of(), List.of(), List.of(), List.of(), Map.of(), 10,
-        EnumSet.allOf(Stage.class), false, 0.0);
+    Query empty = new Query(diagnoser, List.of(), List.of(), List.of(), List.of(), Map.of(), 10, ALL_STAGES, false,
+        0.0);
     Query query = empty.withReports(reports);
     if (query.reported.isEmpty()) {
       throw new IllegalArgumentException("No findings in " + (reports.length == 1 ? reports[0].source()
@@ -323,19 +332,27 @@ public final class Query {
    * @throws UnknownSymptomException in strict mode, if any input was read as nothing (a blank one included)
    */
   public Diagnosis diagnose() {
-    List<Engine.Input> all = new ArrayList<>();
-    inputs.forEach(t -> all.add(Engine.Input.text(t)));
-    observations.forEach(o -> all.add(Engine.Input.of(o)));
+    List<Engine.Input> all = new ArrayList<>(inputs.size() + observations.size() + findings.size());
+    for (int i = 0; i < inputs.size(); i++) {
+      all.add(Engine.Input.text(inputs.get(i)));
+    }
+    for (int i = 0; i < observations.size(); i++) {
+      all.add(Engine.Input.of(observations.get(i)));
+    }
     all.addAll(findings);
     Engine engine = diagnoser.engine();
     Engine.Result r = engine.diagnose(all, answers, thresholds, stages, minScore, limit);
     if (strict && !r.unrecognized().isEmpty()) {
       throw new UnknownSymptomException(r.unrecognized());
     }
-    List<String> shown = new ArrayList<>();
-    all.forEach(in -> shown.add(in.display()));
-    answers.list().forEach(a -> shown.add(a.display()));
-    return new Diagnosis(diagnoser.catalog().catalogVersion(), shown, r.resolutions(), r.unrecognized(),
+    String[] shown = new String[all.size() + answers.list().size()];
+    for (int i = 0; i < all.size(); i++) {
+      shown[i] = all.get(i).display();
+    }
+    for (int i = 0; i < answers.list().size(); i++) {
+      shown[all.size() + i] = answers.list().get(i).display();
+    }
+    return new Diagnosis(diagnoser.catalog().catalogVersion(), List.of(shown), r.resolutions(), r.unrecognized(),
         r.candidates(), r::plan, reported, r.notes(), () -> engine.checks().next(r.candidates(), answers),
         engine.checks().ruledOutModes(answers), engine.checks().standout(r.candidates()).isPresent());
   }

@@ -31,7 +31,7 @@ public record Resolution(
     Map<String, Outcome> checks) {
   /** Copies the lists and the map. */
   public Resolution {
-    checks = Collections.unmodifiableMap(new LinkedHashMap<>(checks));
+    checks = checks.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(checks));
     matches = List.copyOf(matches);
     namedModes = List.copyOf(namedModes);
     ruledOutSymptoms = List.copyOf(ruledOutSymptoms);

@@ -27,6 +27,24 @@ class QueryTest {
     assertThatThrownBy(() -> FailureModes.forSymptoms(" ", "\t")).isInstanceOf(IllegalArgumentException.class);
   }
 
+  /** An input given twice counts once, whether few inputs are given (compared in turn) or many (looked up). */
+  @Test
+  void inputsGivenTwice_countOnce_amongFewAndAmongMany() {
+    List<String> few = List.of("train-test-gap", "launch-regression", "train-test-gap");
+    assertThat(FailureModes.forSymptoms(few).diagnose().candidates())
+        .isEqualTo(FailureModes.forSymptoms(few.subList(0, 2)).diagnose().candidates());
+    List<String> distinct = List.of("train-test-gap", "launch-regression", "the model is overfitting",
+        "PSI 0.31 on feature age", "null rate spike on column country", "offline-gain-no-business-impact",
+        "accuracy dropped after the release", "feature importance dominated by one id column",
+        "validation loss rises while training loss falls");
+    List<String> many = new java.util.ArrayList<>(distinct);
+    many.addAll(List.of("offline-gain-no-business-impact", "train-test-gap", "PSI 0.31 on feature age"));
+    Diagnosis once = FailureModes.forSymptoms(distinct).limit(50).diagnose();
+    Diagnosis twice = FailureModes.forSymptoms(many).limit(50).diagnose();
+    assertThat(once.candidates()).hasSizeGreaterThan(5);
+    assertThat(twice.candidates()).isEqualTo(once.candidates());
+  }
+
   @Test
   void strict_unrecognisedInput_throwsWithSuggestions() {
     assertThatThrownBy(() -> FailureModes.forSymptoms("overfitting", "xyzzy plugh").strict().diagnose())

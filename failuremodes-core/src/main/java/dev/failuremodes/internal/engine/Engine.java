@@ -62,6 +62,8 @@ public final class Engine {
   private final Checks checks;
   /** For each symptom, the modes it indicates with their weights. */
   private final Map<String, List<Weighted>> modesBySymptom = new HashMap<>();
+  /** A symptom's {@link #specificity} by the number of modes it indicates, worked out once. */
+  private final double[] specificityByCount;
   /** Catalog phrases that contain a negation word, by that word's stem, for the negation reader. */
   private final Map<String, List<List<String>>> negationPhrases = new HashMap<>();
   /** Built on the first input with an unknown word, since inputs that are ids never need it. */
@@ -70,7 +72,8 @@ public final class Engine {
   private final Once<Typos> nameTypos = new Once<>(this::nameTypos);
 
   /** A mode a symptom indicates, with the weight; {@code source} and {@code against} are the symptom's keys. */
-  private record Weighted(FailureMode mode, int index, double weight, String source, String against) {}
+  private record Weighted(FailureMode mode, int index, double weight, String source, String against,
+      Optional<String> symptom) {}
 
   private static Weighted w0(List<Weighted> indicated) {
     return indicated.get(0);
@@ -78,6 +81,8 @@ public final class Engine {
 
   /** The modes that can be candidates (not deprecated), in catalog order; a mode's index is its place here. */
   private final List<FailureMode> liveModes;
+  /** Each live mode's explanation begins with its name and stage, by index: "Overfitting (modeling) is ". */
+  private final String[] openings;
   /** Each live mode's index, by id. */
   private final Map<String, Integer> modeIndex = new HashMap<>();
 
@@ -163,8 +168,10 @@ public final class Engine {
     this.metrics = new Metrics(catalog);
     this.names = new ModeNames(catalog.failureModes(), stems);
     this.liveModes = text.modes();
+    this.openings = new String[liveModes.size()];
     for (int i = 0; i < liveModes.size(); i++) {
       modeIndex.put(liveModes.get(i).id(), i);
+      openings[i] = liveModes.get(i).name() + " (" + liveModes.get(i).stage().id() + ") is ";
     }
     this.ranker = new Ranker(liveModes, id -> catalog.fix(id).orElse(null), tuning);
     this.checks = new Checks(catalog, liveModes, modeIndex, symptoms, names, tuning);
@@ -181,10 +188,19 @@ public final class Engine {
         List<Weighted> indicated = modesBySymptom.computeIfAbsent(i.symptom(), k -> new ArrayList<>());
         String source = indicated.isEmpty() ? "+" + i.symptom() : w0(indicated).source;
         String against = indicated.isEmpty() ? "-" + i.symptom() : w0(indicated).against;
-        indicated.add(new Weighted(m, modeIndex.get(m.id()), i.weight(), source, against));
+        Optional<String> symptom = indicated.isEmpty() ? Optional.of(i.symptom()) : w0(indicated).symptom;
+        indicated.add(new Weighted(m, modeIndex.get(m.id()), i.weight(), source, against, symptom));
       }
     }
     modesBySymptom.replaceAll((k, v) -> List.copyOf(v));
+    int most = 0;
+    for (List<Weighted> indicated : modesBySymptom.values()) {
+      most = Math.max(most, indicated.size());
+    }
+    this.specificityByCount = new double[most + 1];
+    for (int count = 1; count <= most; count++) {
+      specificityByCount[count] = Math.pow(count, -tuning.specificityExponent());
+    }
     this.modeWords = new NameWords<>(modeNames, stems);
     Map<Symptom, List<String>> symptomNames = new LinkedHashMap<>();
     for (Symptom s : catalog.symptoms()) {
@@ -222,8 +238,8 @@ public final class Engine {
 
   /** Returns how specific a symptom is: 1 when it indicates one mode, less the more modes share it. */
   double specificity(String symptom) {
-    int modes = modesBySymptom.getOrDefault(symptom, List.of()).size();
-    return modes == 0 ? 0 : Math.pow(modes, -tuning.specificityExponent());
+    List<Weighted> indicated = modesBySymptom.get(symptom);
+    return indicated == null ? 0 : specificityByCount[indicated.size()];
   }
 
   /**
@@ -478,6 +494,11 @@ public final class Engine {
     }
   }
 
+  /** Up to this many inputs, an input given twice is found by comparing each with those before it. */
+  private static final int FEW_INPUTS = 8;
+  /** Up to this many modes touched, a mode's evidence is found by a look along them rather than in a map. */
+  private static final int FEW_MODES = 16;
+
   /** Diagnoses text inputs with no threshold overrides. */
   public Result diagnose(List<String> inputs, Set<Stage> stages, double minScore, int limit) {
     List<Input> list = new ArrayList<>();
@@ -525,10 +546,10 @@ public final class Engine {
    */
   public Result diagnose(List<Input> inputs, Answers answers, Map<String, Double> thresholds, Set<Stage> stages,
       double minScore, int limit) {
-    List<Resolution> resolutions = new ArrayList<>();
-    List<Unrecognized> unrecognized = new ArrayList<>();
-    List<Observation> observations = new ArrayList<>();
-    List<Reading> readings = new ArrayList<>();
+    List<Resolution> resolutions = new ArrayList<>(inputs.size() + answers.list().size() + 1);
+    List<Unrecognized> unrecognized = new ArrayList<>(2);
+    List<Observation> observations = new ArrayList<>(2);
+    List<Reading> readings = new ArrayList<>(inputs.size() + answers.list().size() + 1);
     List<String> notes = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       Input in = inputs.get(i);
@@ -589,10 +610,13 @@ public final class Engine {
     // where every crossing of that symptom is on the same named feature (two tests that disagree) or where nothing
     // crossed it. (Symptoms read from words do not count as crossings: a healthy measurement weighs against a vague
     // sentence.)
-    Map<String, Set<String>> crossedOn = new HashMap<>();
+    Map<String, Set<String>> crossedOn = null; // made for the first crossing: most queries measure nothing
     for (Reading reading : readings) {
       for (Item item : reading.evidence()) {
         if (item.feature() != null && !item.against()) {
+          if (crossedOn == null) {
+            crossedOn = new HashMap<>();
+          }
           crossedOn.computeIfAbsent(item.symptom(), k -> new HashSet<>()).add(item.feature());
         }
       }
@@ -602,26 +626,55 @@ public final class Engine {
     // Only the modes the inputs reach are held, so that a query's work does not grow with the catalog.
     // An input given twice is one input: both copies are read and resolved, but their evidence counts once.
     int[] same = new int[readings.size()];
-    Map<Input, Integer> firstOf = inputs.size() > 1 ? new HashMap<>() : null;
+    Map<Input, Integer> firstOf = inputs.size() > FEW_INPUTS ? new HashMap<>() : null;
     for (int i = 0; i < readings.size(); i++) {
-      Integer first = firstOf != null && i < inputs.size() ? firstOf.putIfAbsent(inputs.get(i), i) : null;
-      same[i] = first == null ? i : first;
+      same[i] = i;
+      if (i >= inputs.size()) {
+        continue;
+      }
+      if (firstOf != null) {
+        Integer first = firstOf.putIfAbsent(inputs.get(i), i);
+        same[i] = first == null ? i : first;
+      } else {
+        for (int j = 0; j < i; j++) {
+          if (inputs.get(j).equals(inputs.get(i))) {
+            same[i] = j;
+            break;
+          }
+        }
+      }
     }
-    Map<Integer, Slot> byMode = new HashMap<>();
+    Map<Integer, Slot> byMode = null; // made when more than a few modes are touched; until then, a look along them
     List<Slot> touched = new ArrayList<>();
     for (int i = 0; i < readings.size(); i++) {
       for (Item item : readings.get(i).evidence()) {
         if (item.healthy()) {
-          Set<String> crossed = crossedOn.getOrDefault(item.symptom(), Set.of());
+          Set<String> crossed = crossedOn == null ? Set.of() : crossedOn.getOrDefault(item.symptom(), Set.of());
           if (!crossed.isEmpty() && (item.feature().isEmpty() || !crossed.equals(Set.of(item.feature())))) {
             continue; // shown in the reading's measurements, but no evidence against a symptom seen elsewhere
           }
         }
-        Slot slot = byMode.get(item.index());
+        Slot slot = null;
+        if (byMode == null) {
+          for (int k = touched.size() - 1; k >= 0 && slot == null; k--) {
+            if (touched.get(k).mode == item.index()) {
+              slot = touched.get(k);
+            }
+          }
+        } else {
+          slot = byMode.get(item.index());
+        }
         if (slot == null) {
           slot = new Slot(item.index());
-          byMode.put(item.index(), slot);
           touched.add(slot);
+          if (byMode != null) {
+            byMode.put(item.index(), slot);
+          } else if (touched.size() > FEW_MODES) {
+            byMode = new HashMap<>();
+            for (Slot t : touched) {
+              byMode.put(t.mode, t);
+            }
+          }
         }
         slot.add(same[i], item);
       }
@@ -1057,17 +1110,19 @@ public final class Engine {
   private void symptom(String input, SymptomMatch m, boolean against, String detail, List<String> words,
       String feature, List<Item> items) {
     String id = m.symptom().id();
-    double specificity = specificity(id);
     EvidenceKind kind = m.kind() == MatchKind.SIGNAL ? EvidenceKind.MEASURED : EvidenceKind.SYMPTOM;
     List<Weighted> indicated = modesBySymptom.get(id);
     if (indicated == null) {
       return;
     }
+    double specificity = specificityByCount[indicated.size()];
     String source = against ? w0(indicated).against : w0(indicated).source;
-    for (Weighted w : indicated) {
+    double confidence = round(m.confidence());
+    for (int k = 0; k < indicated.size(); k++) {
+      Weighted w = indicated.get(k);
       double weight = round(w.weight() * specificity);
-      Evidence e = new Evidence(input, kind, against, Optional.of(id), Optional.empty(), words, detail, weight,
-          round(m.confidence()), round(weight * m.confidence()));
+      Evidence e = new Evidence(input, kind, against, w.symptom(), Optional.empty(), words, detail, weight,
+          confidence, round(weight * m.confidence()));
       items.add(new Item(w.mode(), w.index(), source, e, feature));
     }
   }
@@ -1133,26 +1188,29 @@ public final class Engine {
     for (int i = 0; i < keep; i++) {
       FailureMode mode = liveModes.get(index[i]);
       List<Item> items = slots[i].items;
-      List<Evidence> evidence = new ArrayList<>(items.size());
+      Evidence[] evidence = new Evidence[items.size()];
+      int size = 0;
       // For first, then against; each by contribution, strongest first; equal ones in the order found.
       for (int pass = 0; pass < 2; pass++) {
-        int from = evidence.size();
-        for (Item item : items) {
+        int from = size;
+        for (int k = 0; k < items.size(); k++) {
+          Item item = items.get(k);
           if (item.against() == (pass == 1)) {
-            evidence.add(item.evidence());
+            evidence[size++] = item.evidence();
           }
         }
-        for (int a = from + 1; a < evidence.size(); a++) {
-          Evidence e = evidence.get(a);
+        for (int a = from + 1; a < size; a++) {
+          Evidence e = evidence[a];
           int b = a - 1;
-          while (b >= from && evidence.get(b).contribution() < e.contribution()) {
-            evidence.set(b + 1, evidence.get(b));
+          while (b >= from && evidence[b].contribution() < e.contribution()) {
+            evidence[b + 1] = evidence[b];
             b--;
           }
-          evidence.set(b + 1, e);
+          evidence[b + 1] = e;
         }
       }
-      out.add(new Candidate(i + 1, mode, score[i], evidence, explain(mode, evidence)));
+      List<Evidence> shown = List.of(evidence); // immutable: the candidate keeps it without a copy
+      out.add(new Candidate(i + 1, mode, score[i], shown, explain(openings[index[i]], shown)));
     }
     return out;
   }
@@ -1168,7 +1226,7 @@ public final class Engine {
     return order != 0 ? order < 0 : ma.id().compareTo(mb.id()) < 0;
   }
 
-  private static String explain(FailureMode mode, List<Evidence> evidence) {
+  private static String explain(String opening, List<Evidence> evidence) {
     Evidence top = evidence.get(0);
     int against = 0;
     for (Evidence e : evidence) {
@@ -1177,7 +1235,7 @@ public final class Engine {
       }
     }
     int more = evidence.size() - against - 1;
-    StringBuilder out = new StringBuilder(mode.name()).append(" (").append(mode.stage().id()).append(") is ");
+    StringBuilder out = new StringBuilder(opening.length() + 80).append(opening);
     switch (top.kind()) {
       case NAMED:
         out.append("named by '").append(top.input()).append("'");
