@@ -60,7 +60,8 @@ final class Cues {
 
   /** Returns whether a raw sentence shows a change between two numbers. Linear in its length. */
   static boolean numberChange(String sentence) {
-    return NUMBER_CHANGE.matcher(sentence).find();
+    // Every form has an ASCII digit (\\d is [0-9] here): a sentence without one is not scanned.
+    return Text.hasAsciiDigit(sentence) && NUMBER_CHANGE.matcher(sentence).find();
   }
 
   /** Returns whether any of the words is a problem word or a contrast. */

@@ -829,20 +829,22 @@ public final class Engine {
       return new Reading(new Resolution(display, List.of(), List.of(), List.of(), List.of(), List.of()), items, null,
           false);
     }
-    Optional<SymptomMatch> exactSymptom = symptoms.exact(input);
-    if (exactSymptom.isPresent()) {
-      symptom(display, exactSymptom.get(), false, "", List.of(), items);
-      return new Reading(
-          new Resolution(display, List.of(exactSymptom.get()), List.of(), List.of(), List.of(), List.of()), items, null,
-          true);
+    SymptomMatch exactSymptom = symptoms.exactAsGiven(input);
+    String word = exactSymptom == null ? Text.normalize(input) : null;
+    if (exactSymptom == null) {
+      exactSymptom = symptoms.exactNormalized(word);
     }
-    FailureMode exactMode = names.exact(input);
+    if (exactSymptom != null) {
+      symptom(display, exactSymptom, false, "", List.of(), items);
+      return new Reading(new Resolution(display, List.of(exactSymptom), List.of(), List.of(), List.of(), List.of()),
+          items, null, true);
+    }
+    FailureMode exactMode = names.exactNormalized(word);
     if (exactMode != null) {
       named(display, exactMode, false, 1.0, List.of(input.trim()), items);
       return new Reading(new Resolution(display, List.of(), List.of(exactMode), List.of(), List.of(), List.of()), items,
           null, true);
     }
-    String word = Text.normalize(input);
     if (!word.isEmpty() && word.indexOf(' ') < 0 && word.length() <= MAX_TYPO_WORD) {
       // One word that is no name: most likely a misspelt one, read as that name with a typo's confidence.
       String corrected = nameTypos.get().correct(word);
@@ -1048,9 +1050,12 @@ public final class Engine {
   }
 
   private static List<String> raw(List<String> stems, Map<String, String> rawByStem) {
-    List<String> out = new ArrayList<>();
-    stems.forEach(w -> out.add(rawByStem.getOrDefault(w, w)));
-    return out;
+    String[] out = new String[stems.size()];
+    for (int i = 0; i < out.length; i++) {
+      String w = stems.get(i);
+      out[i] = rawByStem.getOrDefault(w, w);
+    }
+    return List.of(out);
   }
 
   private static String describe(Value v, String comparator, double threshold, boolean crossed) {

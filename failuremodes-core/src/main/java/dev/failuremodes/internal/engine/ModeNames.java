@@ -50,6 +50,11 @@ final class ModeNames {
     return exact.get(Text.normalize(input));
   }
 
+  /** As {@link #exact(String)}, with the input's normalised form already made. */
+  FailureMode exactNormalized(String normalized) {
+    return exact.get(normalized);
+  }
+
   /** Returns every phrase of the index as its stems, for the negation reader. */
   List<List<String>> phrases() {
     return phrases.all();

@@ -14,7 +14,8 @@ import java.util.Map;
  */
 final class Phrases<T> {
   private final Map<String, T> byPhrase = new HashMap<>();
-  private int longest;
+  /** By a phrase's first stem, the most stems a phrase starting with it has: most words start no phrase at all. */
+  private final Map<String, Integer> longestFrom = new HashMap<>();
 
   /** Starts an empty index. */
   Phrases() {}
@@ -24,7 +25,11 @@ final class Phrases<T> {
     List<String> tokens = Text.tokens(phrase, stems);
     if (!tokens.isEmpty()) {
       byPhrase.putIfAbsent(stems.intern(String.join(" ", tokens)), value);
-      longest = Math.max(longest, tokens.size());
+      String first = stems.intern(tokens.get(0));
+      Integer known = longestFrom.get(first);
+      if (known == null || known < tokens.size()) {
+        longestFrom.put(first, tokens.size());
+      }
     }
   }
 
@@ -45,7 +50,10 @@ final class Phrases<T> {
    */
   record Occurrence<T>(T value, String words, boolean negated, int length) {}
 
-  /** Returns the occurrences in a passage, in order. Each start tries at most the longest phrase's length of runs. */
+  /**
+   * Returns the occurrences in a passage, in order. Each start tries at most as many runs as the longest phrase that
+   * starts with its word has stems; a word that starts no phrase, none.
+   */
   List<Occurrence<T>> find(Analysis.Passage passage) {
     List<Analysis.Word> words = new ArrayList<>();
     for (Analysis.Word w : passage.words()) {
@@ -56,15 +64,25 @@ final class Phrases<T> {
     List<Occurrence<T>> out = new ArrayList<>();
     int start = 0;
     while (start < words.size()) {
+      Integer longest = longestFrom.get(words.get(start).stem());
+      if (longest == null) {
+        start++;
+        continue;
+      }
       int matchedEnd = -1;
       T matched = null;
-      StringBuilder run = new StringBuilder();
+      StringBuilder run = null;
       for (int end = start; end < Math.min(words.size(), start + longest); end++) {
-        if (end > start) {
-          run.append(' ');
+        String key;
+        if (end == start) {
+          key = words.get(end).stem();
+        } else {
+          if (run == null) {
+            run = new StringBuilder(words.get(start).stem());
+          }
+          key = run.append(' ').append(words.get(end).stem()).toString();
         }
-        run.append(words.get(end).stem());
-        T value = byPhrase.get(run.toString());
+        T value = byPhrase.get(key);
         if (value != null) {
           matched = value;
           matchedEnd = end;

@@ -196,6 +196,16 @@ public final class SymptomIndex {
     return hit != null ? Optional.of(hit) : Optional.ofNullable(exact.get(Text.normalize(input)));
   }
 
+  /** Returns the symptom whose id, name or alias the input is as given (trimmed), or null. */
+  SymptomMatch exactAsGiven(String input) {
+    return exact.get(input.trim());
+  }
+
+  /** Returns the symptom whose normalised id, name or alias the normalised input is, or null. */
+  SymptomMatch exactNormalized(String normalized) {
+    return exact.get(normalized);
+  }
+
   /** Returns the symptoms whose name or alias occurs in a passage, in order. */
   List<Phrases.Occurrence<Symptom>> find(Analysis.Passage passage) {
     return namePhrases.find(passage);

@@ -1,5 +1,6 @@
 package dev.failuremodes.internal.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,10 +34,12 @@ public final class Text {
 
   /** Returns the text in canonical spacing and case, separators turned into spaces. */
   public static String normalize(String text) {
-    StringBuilder ascii = asciiNormalized(text);
-    if (ascii != null) {
-      return ascii.toString();
-    }
+    String ascii = asciiNormalized(text);
+    return ascii != null ? ascii : normalizeAnyText(text);
+  }
+
+  /** The normalisation for any text, through NFKC; {@link #normalize} takes a shorter way for ASCII. */
+  static String normalizeAnyText(String text) {
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     s = SEPARATORS.matcher(s).replaceAll(" ");
     // Whitespace is not a word character, so this also collapses runs of spaces.
@@ -54,12 +57,15 @@ public final class Text {
 
   /**
    * The same normalisation in one pass for ASCII text, which NFKC leaves unchanged: letters lowercased, letters,
-   * digits, '.' and '%' kept, every other character a separator; or null when the text is not ASCII.
+   * digits, '.' and '%' kept, every other character a separator; or null when the text is not ASCII. Text that is
+   * normalised already is returned itself.
    */
-  private static StringBuilder asciiNormalized(String text) {
-    StringBuilder out = new StringBuilder(text.length());
+  private static String asciiNormalized(String text) {
+    int n = text.length();
+    byte[] out = null; // made at the first character that changes
+    int length = 0;
     boolean space = false;
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c >= 0x80) {
         return null;
@@ -70,16 +76,51 @@ public final class Text {
         keep = true;
       }
       if (keep) {
-        if (space && out.length() > 0) {
-          out.append(' ');
+        if (space && length > 0) {
+          if (out == null && text.charAt(length) != ' ') {
+            out = copy(text, length, n);
+          }
+          if (out != null) {
+            out[length] = ' ';
+          }
+          length++;
         }
-        out.append(c);
+        if (out == null && text.charAt(length) != c) {
+          out = copy(text, length, n);
+        }
+        if (out != null) {
+          out[length] = (byte) c;
+        }
+        length++;
         space = false;
       } else {
         space = true;
       }
     }
+    if (out == null) {
+      return length == n ? text : text.substring(0, length);
+    }
+    return new String(out, 0, length, StandardCharsets.ISO_8859_1);
+  }
+
+  /** Returns the first {@code length} characters of ASCII text as bytes, in an array of {@code capacity}. */
+  private static byte[] copy(String text, int length, int capacity) {
+    byte[] out = new byte[capacity];
+    for (int i = 0; i < length; i++) {
+      out[i] = (byte) text.charAt(i);
+    }
     return out;
+  }
+
+  /** Returns whether the text has a digit 0 to 9. */
+  static boolean hasAsciiDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns whether a normalised word is a function word that says nothing about which symptom is meant. */

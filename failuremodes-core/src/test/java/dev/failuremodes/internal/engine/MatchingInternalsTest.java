@@ -19,6 +19,27 @@ class MatchingInternalsTest {
     assertThat(Text.normalize("  AUC@Z[0.99] ")).isEqualTo("auc z 0.99");
   }
 
+  /** The one-pass ASCII normalisation gives what the NFKC one gives, and normalised text back as itself. */
+  @Test
+  void normalize_asciiText_sameAsTheGeneralWay() {
+    java.util.Random random = new java.util.Random(20261129);
+    String alphabet = "aZ09 .%-_/\t\n,;:!?'\"()[]{}@#$^&*+=<>|~`xyQ";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(24);
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String ascii = text.toString();
+      assertThat(Text.normalize(ascii)).as("'%s'", ascii).isEqualTo(Text.normalizeAnyText(ascii));
+    }
+    String normalised = "train test gap 0.31";
+    assertThat(Text.normalize(normalised)).isSameAs(normalised);
+    assertThat(Text.normalize(" train test gap ")).isEqualTo("train test gap");
+    assertThat(Text.normalize("")).isEmpty();
+    assertThat(Text.normalize("--")).isEmpty();
+  }
+
   @Test
   void tokens_stemAndDropStopWordsAndBritishSpelling() {
     assertThat(Text.tokens("The labels were mislabelled")).containsExactly("label", "mislabel");
