@@ -267,7 +267,7 @@ public final class DiagnosisRenderer {
     if (!d.notes().isEmpty()) {
       j.field("notes", d.notes());
     }
-    return j.endObject().toString();
+    return j.endObject().finish();
   }
 
 }

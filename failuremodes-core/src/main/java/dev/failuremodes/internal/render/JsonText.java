@@ -17,11 +17,30 @@ final class JsonText {
     }
   }
 
-  private final StringBuilder out = new StringBuilder(4096);
+  /**
+   * Each thread's builder from its last document, lent to the next one: a diagnosis is about 9 KB, and growing a
+   * new builder to that size for every document costs more than writing it. Builders over {@link #MAX_SPARE}
+   * characters are not kept.
+   */
+  private static final ThreadLocal<StringBuilder> SPARE = new ThreadLocal<>();
+  private static final int MAX_SPARE = 1 << 16;
+
+  private StringBuilder out;
   private final boolean[] isObject = new boolean[MAX_DEPTH];
   private final int[] count = new int[MAX_DEPTH];
   private int depth;
   private int nesting;
+
+  JsonText() {
+    StringBuilder spare = SPARE.get();
+    if (spare != null) {
+      SPARE.set(null); // lent to this document alone, until it is finished
+      spare.setLength(0);
+      out = spare;
+    } else {
+      out = new StringBuilder(4096);
+    }
+  }
 
   JsonText beginObject() {
     beforeValue();
@@ -122,6 +141,16 @@ final class JsonText {
     int length = out.length();
     String text = out.append('\n').toString();
     out.setLength(length);
+    return text;
+  }
+
+  /** Returns the document, as {@link #toString}, and gives the builder back to the thread; nothing is written after. */
+  String finish() {
+    String text = toString();
+    if (out.capacity() <= MAX_SPARE) {
+      SPARE.set(out);
+    }
+    out = null;
     return text;
   }
 
