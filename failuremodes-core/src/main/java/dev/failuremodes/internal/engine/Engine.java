@@ -1234,35 +1234,29 @@ public final class Engine {
   private static String explain(String opening, List<Evidence> evidence) {
     Evidence top = evidence.get(0);
     int against = 0;
-    for (Evidence e : evidence) {
-      if (e.against()) {
+    for (int i = 0; i < evidence.size(); i++) {
+      if (evidence.get(i).against()) {
         against++;
       }
     }
     int more = evidence.size() - against - 1;
-    StringBuilder out = new StringBuilder(opening.length() + 80).append(opening);
+    // Concatenation makes each explanation in one string of its exact length; most have no tail.
+    String tail = more <= 0 && against == 0 ? "."
+        : (more > 0 ? " and " + more + " more piece" + (more == 1 ? "" : "s") + " of evidence" : "")
+            + (against > 0 ? "; " + against + " against" : "") + ".";
     switch (top.kind()) {
       case NAMED:
-        out.append("named by '").append(top.input()).append("'");
-        break;
+        return opening + "named by '" + top.input() + "'" + tail;
       case TEXT:
-        out.append("suggested by '").append(top.input()).append("' (").append(String.join(", ", top.words()))
-            .append(" in its ").append(top.field().orElse("text")).append(")");
-        break;
+        return opening + "suggested by '" + top.input() + "' (" + String.join(", ", top.words()) + " in its "
+            + top.field().orElse("text") + ")" + tail;
       case MEASURED:
-        out.append("measured in '").append(top.input()).append("' (").append(top.detail()).append(")");
-        break;
+        return opening + "measured in '" + top.input() + "' (" + top.detail() + ")" + tail;
       default:
-        out.append("indicated by '").append(top.input()).append("' (").append(top.via()).append(")");
+        return opening + "indicated by '" + top.input() + "' (" + top.via() + ")" + tail;
     }
-    if (more > 0) {
-      out.append(" and ").append(more).append(" more piece").append(more == 1 ? "" : "s").append(" of evidence");
-    }
-    if (against > 0) {
-      out.append("; ").append(against).append(" against");
-    }
-    return out.append('.').toString();
   }
+
 
   private List<String> suggest(String input) {
     return symptoms.suggest(words(Text.tokens(input)), input);
