@@ -61,7 +61,17 @@ final class Cues {
   /** Returns whether a raw sentence shows a change between two numbers. Linear in its length. */
   static boolean numberChange(String sentence) {
     // Every form has an ASCII digit (\\d is [0-9] here): a sentence without one is not scanned.
-    return Text.hasAsciiDigit(sentence) && NUMBER_CHANGE.matcher(sentence).find();
+    // And each has a word or sign that a quick search finds: "from" with "to", an arrow, "vs", "versus", "(".
+    return Text.hasAsciiDigit(sentence)
+        && (sentence.contains("from") && sentence.contains("to") || sentence.contains("->")
+            || sentence.indexOf('→') >= 0 || sentence.contains("vs") || sentence.contains("versus")
+            || sentence.indexOf('(') >= 0)
+        && numberChangeScanned(sentence);
+  }
+
+  /** As {@link #numberChange}, always by the pattern: what the quick searches before it must agree with. */
+  static boolean numberChangeScanned(String sentence) {
+    return NUMBER_CHANGE.matcher(sentence).find();
   }
 
   /** Returns whether any of the words is a problem word or a contrast. */

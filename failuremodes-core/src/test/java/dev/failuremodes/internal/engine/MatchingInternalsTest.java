@@ -164,6 +164,24 @@ class MatchingInternalsTest {
   }
 
   @Test
+  void cues_numberChange_quickSearchesAgreeWithThePattern() {
+    String[] pieces = {"from", "to", "0.91", "7", "->", "→", "vs", "vs.", "versus", "(", ")", ">", "<=", "auc", "x",
+        "12%", "top", "fromage", "tovs", "v2", " ", "  ", "-", "="};
+    java.util.Random random = new java.util.Random(112926);
+    int changes = 0;
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder sentence = new StringBuilder();
+      for (int i = random.nextInt(9); i >= 0; i--) {
+        sentence.append(pieces[random.nextInt(pieces.length)]).append(random.nextInt(3) == 0 ? "" : " ");
+      }
+      String s = sentence.toString();
+      assertThat(Cues.numberChange(s)).as("'%s'", s).isEqualTo(Cues.numberChangeScanned(s));
+      changes += Cues.numberChange(s) ? 1 : 0;
+    }
+    assertThat(changes).as("sentences with a change among 50,000").isGreaterThan(1_000);
+  }
+
+  @Test
   void cues_numberChangesAreFoundAndBoundedOnLongTokens() {
     assertThat(Cues.numberChange("AUC went from 0.91 to 0.78")).isTrue();
     assertThat(Cues.numberChange("validation AUROC 0.97 vs 0.71")).isTrue();
