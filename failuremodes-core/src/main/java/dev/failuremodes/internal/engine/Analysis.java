@@ -87,6 +87,17 @@ final class Analysis {
       "flagged");
   private static final Set<String> CLAUSE_BREAKS = Set.of("but", "however", "although", "though", "yet", "whereas",
       "while", "instead", "except");
+  /** Every word that can open a negation below: a word not among them is passed over with one look-up. */
+  private static final Set<String> ANY_CUE = anyCue();
+
+  private static Set<String> anyCue() {
+    Set<String> all = new java.util.HashSet<>(List.of("not", "t", "found", "find", "none", "nothing"));
+    all.addAll(OUT_VERBS);
+    all.addAll(EITHER_CUES);
+    all.addAll(PRE_CUES);
+    all.addAll(POST_CUES);
+    return Set.copyOf(all);
+  }
 
   /** Stems of every word that can act as a negation cue, for finding the catalog phrases that contain one. */
   private static final Set<String> CUE_STEMS = cueStems();
@@ -226,6 +237,9 @@ final class Analysis {
       Map<String, List<List<String>>> phrases) {
     for (int i = from; i < to; i++) {
       String w = words.get(i).raw();
+      if (!ANY_CUE.contains(w)) {
+        continue;
+      }
       int span = 1;
       Scope scope = null;
       boolean outright = false;
