@@ -1,7 +1,7 @@
 package dev.failuremodes;
 
+import dev.failuremodes.internal.Numbers;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -68,7 +68,8 @@ public record Evidence(
   /** Returns the evidence in words, such as {@code "'PSI 0.31 on age' measured feature-distribution-shift ..."}. */
   public String describe() {
     String quoted = "'" + (input.length() > 60 ? input.substring(0, 57) + "..." : input) + "'";
-    String numbers = String.format(Locale.ROOT, " (%.2f × %.2f = %.2f)", weight, confidence, contribution);
+    String numbers = " (" + Numbers.twoDecimals(weight) + " × " + Numbers.twoDecimals(confidence) + " = "
+        + Numbers.twoDecimals(contribution) + ")";
     String what;
     switch (kind) {
       case SYMPTOM:

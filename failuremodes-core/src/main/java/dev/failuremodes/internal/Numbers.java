@@ -2,12 +2,28 @@ package dev.failuremodes.internal;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.Locale;
 
 /** Numbers as the library prints them in evidence, observations and findings. */
 public final class Numbers {
   private static final MathContext THREE_DIGITS = new MathContext(3);
 
   private Numbers() {}
+
+  /** Returns a number as {@code String.format(Locale.ROOT, "%.2f", v)} does, without a formatter for most. */
+  public static String twoDecimals(double v) {
+    // Evidence's numbers are rounded to four decimals: for such a value, the decimal it prints as is q / 10,000, and
+    // rounding that half up to two decimals is what the formatter does. Anything else goes to the formatter.
+    if (v >= 0 && v < 1e9 && (v != 0 || 1 / v > 0)) { // not -0.0, which prints as -0.00
+      long q = Math.round(v * 10_000);
+      if (q / 10_000.0 == v) {
+        long hundredths = (q + 50) / 100;
+        long fraction = hundredths % 100;
+        return (hundredths / 100) + (fraction < 10 ? ".0" : ".") + fraction;
+      }
+    }
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
 
   /**
    * Returns a number with up to four decimals and no trailing zeros ({@code 0.31}, {@code 12000}, {@code -0.2}), or
