@@ -1,7 +1,6 @@
 package dev.failuremodes.internal.engine;
 
 import dev.failuremodes.Candidate;
-import dev.failuremodes.CaseStudy;
 import dev.failuremodes.Catalog;
 import dev.failuremodes.Evidence;
 import dev.failuremodes.EvidenceKind;
@@ -149,16 +148,28 @@ public final class Engine {
   }
 
   Engine(Catalog catalog, Tuning tuning) {
+    this(catalog, tuning, null, new Text.Memo());
+  }
+
+  /**
+   * Prepares the engine over the bundled catalog, whose JSON has this length and CRC-32: its text index and its
+   * names and aliases, read, come from the digest the build made of that JSON (see {@link IndexDigest}); without
+   * one for this JSON, the engine is built from the catalog.
+   */
+  public static Engine bundled(Catalog catalog, long jsonLength, long jsonCrc) {
+    IndexDigest.Index index = IndexDigest.readBundled(catalog, jsonLength, jsonCrc);
+    return index == null ? new Engine(catalog) : new Engine(catalog, Tuning.DEFAULT, index.text(), index.names());
+  }
+
+  /**
+   * As above, with the text index given when it was built before (null to build it here), and a memo of the words
+   * and names read so far (see {@link Text.Memo}).
+   */
+  Engine(Catalog catalog, Tuning tuning, ModeText prebuilt, Text.Memo stems) {
     this.tuning = tuning;
+    this.fromDigest = prebuilt != null;
     // Each distinct word of the catalog is stemmed once, for all the indexes built here; each stem is one string.
-    Text.Memo stems = new Text.Memo();
-    Map<String, Symptom> symptomsById = new HashMap<>();
-    catalog.symptoms().forEach(s -> symptomsById.put(s.id(), s));
-    Map<String, List<CaseStudy>> cases = new HashMap<>();
-    for (CaseStudy c : catalog.caseStudies()) {
-      c.failureModes().forEach(m -> cases.computeIfAbsent(m, k -> new ArrayList<>()).add(c));
-    }
-    this.text = new ModeText(catalog.failureModes(), symptomsById, cases, Routine.TEXT, tuning, stems);
+    this.text = prebuilt != null ? prebuilt : ModeText.of(catalog, tuning, stems);
     this.symptoms = new SymptomIndex(catalog.symptoms(), stems, text::canonical);
     this.metrics = new Metrics(catalog);
     this.names = new ModeNames(catalog.failureModes(), stems);
@@ -213,6 +224,14 @@ public final class Engine {
       }
     }
     negationPhrases.replaceAll((k, v) -> List.copyOf(v));
+  }
+
+  /** Whether the text index was read from a digest rather than built here. */
+  private final boolean fromDigest;
+
+  /** Returns whether the text index was read from the build's digest rather than built here. For tests. */
+  public boolean indexFromDigest() {
+    return fromDigest;
   }
 
   /** Returns the words typos are corrected to, for tests. */

@@ -22,7 +22,7 @@ final class ModeNames {
         continue;
       }
       for (String phrase : names(m)) {
-        exact.putIfAbsent(stems.intern(Text.normalizeShared(phrase)), m);
+        exact.putIfAbsent(stems.intern(stems.normalized(phrase)), m);
         phrases.add(phrase, m, stems);
       }
     }

@@ -65,7 +65,7 @@ final class NameWords<T> {
       for (String phrase : phrases) {
         int before = flatWords.size();
         boolean healthy = false;
-        for (String stem : Text.tokens(phrase, stems)) {
+        for (String stem : stems.tokens(phrase)) {
           if (!Character.isLetter(stem.charAt(0))) {
             continue;
           }

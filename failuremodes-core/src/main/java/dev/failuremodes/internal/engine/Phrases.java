@@ -21,7 +21,7 @@ final class Phrases<T> {
 
   /** Adds a phrase for a value, stemming through a memo; the first value given a phrase keeps it. Only while building. */
   void add(String phrase, T value, Text.Memo stems) {
-    List<String> tokens = Text.tokens(phrase, stems);
+    List<String> tokens = stems.tokens(phrase);
     if (!tokens.isEmpty()) {
       byPhrase.putIfAbsent(stems.intern(String.join(" ", tokens)), value);
       longest = Math.max(longest, tokens.size());

@@ -50,12 +50,12 @@ public final class SymptomIndex {
         continue;
       }
       SymptomMatch byName = new SymptomMatch(s, 1.0, MatchKind.NAME);
-      exact.putIfAbsent(stems.intern(Text.normalizeShared(s.name())), byName);
-      exact.putIfAbsent(stems.intern(Text.normalizeShared(s.id())), byName);
+      exact.putIfAbsent(stems.intern(stems.normalized(s.name())), byName);
+      exact.putIfAbsent(stems.intern(stems.normalized(s.id())), byName);
       namePhrases.add(s.name(), s, stems);
       SymptomMatch byAlias = new SymptomMatch(s, 1.0, MatchKind.ALIAS);
       for (String alias : s.aliases()) {
-        exact.putIfAbsent(stems.intern(Text.normalizeShared(alias)), byAlias);
+        exact.putIfAbsent(stems.intern(stems.normalized(alias)), byAlias);
         namePhrases.add(alias, s, stems);
       }
     }

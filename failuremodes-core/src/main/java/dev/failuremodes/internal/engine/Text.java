@@ -2,6 +2,7 @@ package dev.failuremodes.internal.engine;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,6 +100,32 @@ public final class Text {
   static final class Memo {
     private final Map<String, String> stemByWord = new HashMap<>();
     private final Map<String, String> canonical = new HashMap<>();
+    /**
+     * Names and aliases read before, normalised and as tokens: each is read once however many indexes take it, and
+     * an engine over the bundled catalog starts with all of them read (see {@link IndexDigest}).
+     */
+    final Map<String, String> normalizedNames = new HashMap<>();
+    final Map<String, List<String>> nameTokens = new HashMap<>();
+
+    /** Returns a name normalised, as {@link Text#normalizeShared}. */
+    String normalized(String name) {
+      String normalized = normalizedNames.get(name);
+      if (normalized == null) {
+        normalized = normalizeShared(name);
+        normalizedNames.put(name, normalized);
+      }
+      return normalized;
+    }
+
+    /** Returns a name's tokens, as {@link Text#tokens(String, Memo)}, in a list that must not be changed. */
+    List<String> tokens(String name) {
+      List<String> tokens = nameTokens.get(name);
+      if (tokens == null) {
+        tokens = Collections.unmodifiableList(Text.tokens(name, this));
+        nameTokens.put(name, tokens);
+      }
+      return tokens;
+    }
 
     /** Returns a normalised word's stem, the same string for every word with that stem. */
     String stem(String word) {

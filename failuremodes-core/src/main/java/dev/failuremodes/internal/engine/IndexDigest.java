@@ -1,0 +1,404 @@
+package dev.failuremodes.internal.engine;
+
+import dev.failuremodes.Catalog;
+import dev.failuremodes.FailureMode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
+
+/**
+ * The digest of the bundled catalog's text index: the {@link ModeText} that the engine would build from the catalog
+ * with the library's tuning, finished, and the catalog's names and aliases as the engine reads them (normalised, and
+ * as stems), so that the first diagnosis in a JVM reads flat arrays instead of tokenising and stemming all of the
+ * catalog's text in code not yet compiled. Written by the build after compiling
+ * (see {@link #main}), which checks that it reads back equal to the index built from the catalog's JSON; read by
+ * {@link Engine#bundled}. The JSON stays the source of truth: a digest is used only for the exact JSON bytes it was
+ * made from (their length and CRC-32 are in its header), in the format version this class knows; otherwise the engine
+ * builds its index from the catalog. A damaged digest fails loudly, never with a wrong index.
+ *
+ * <p>The format: the magic {@code FMTI}; the format version, the JSON's length and CRC-32, the payload's length and
+ * CRC-32 (big-endian ints); then the payload, little-endian: the live modes' ids, the words of the index in their
+ * numbered order, then {@code termStart}, {@code termIdf}, the postings' modes, saturated counts, core counts and
+ * fields, and each document's relative field lengths; then the names: a table of strings, and one array of ints that
+ * holds the number of normalised names, each name and its normalised form (indexes into the table), the number of
+ * names read as tokens, and each name, its number of tokens and the tokens. A string is an int, its length in bytes
+ * shifted left by one (the low bit set for UTF-8, clear for Latin-1), and its bytes; an array is its length, then its
+ * elements.
+ */
+public final class IndexDigest {
+  /** The digest's resource in the core jar, written by the build next to this class. */
+  public static final String RESOURCE = "/dev/failuremodes/internal/engine/text-index.digest";
+  /** The bundled catalog's resource, in the failuremodes-catalog jar. */
+  static final String JSON_RESOURCE = "dev/failuremodes/catalog/catalog.json";
+  static final byte[] MAGIC = {'F', 'M', 'T', 'I'};
+  /** The format this class reads; a digest of another version is ignored. */
+  static final int FORMAT_VERSION = 1;
+  /** Magic, format version, JSON length and CRC, payload length and CRC. */
+  static final int HEADER_LENGTH = 24;
+
+  private IndexDigest() {}
+
+  /** What a digest holds: the text index, and a memo that has read the names and aliases. */
+  record Index(ModeText text, Text.Memo names) {}
+
+  /**
+   * Writes the digest of the text index of the bundled catalog found on the class path to the file given as the only
+   * argument, after checking that it reads back equal to the index built from the catalog's JSON.
+   *
+   * @throws IOException if the catalog cannot be read or the file cannot be written
+   * @throws IllegalStateException if the digest would not read back equal (a defect of this class)
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      throw new IllegalArgumentException("usage: IndexDigest OUTPUT_FILE (the digest to write)");
+    }
+    byte[] json;
+    try (InputStream in = IndexDigest.class.getClassLoader().getResourceAsStream(JSON_RESOURCE)) {
+      if (in == null) {
+        throw new IOException(JSON_RESOURCE + " is not on the class path; failuremodes-catalog must be");
+      }
+      json = in.readAllBytes();
+    }
+    Catalog catalog = Catalog.read(new ByteArrayInputStream(json), "bundled catalog /" + JSON_RESOURCE);
+    byte[] digest = write(catalog, json);
+    Path target = Path.of(args[0]);
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    Files.write(target, digest);
+  }
+
+  /**
+   * Returns the digest of a catalog's text index, made from these JSON bytes, checked to read back equal to the index
+   * built from the catalog.
+   *
+   * @throws IllegalStateException if the digest does not read back equal (a defect of this class)
+   */
+  static byte[] write(Catalog catalog, byte[] json) {
+    Index index = build(catalog);
+    byte[] digest = write(index, json.length, crc(json));
+    Index read = read(digest, catalog, json.length, crc(json), "the new digest");
+    if (read == null || !same(read, index)) {
+      throw new IllegalStateException("the text index digest does not read back equal to the index it was made of");
+    }
+    return digest;
+  }
+
+  /**
+   * Returns what the digest of a catalog holds, built from the catalog with the library's tuning: the text index,
+   * and the names and aliases that an engine reads, read as it reads them.
+   */
+  static Index build(Catalog catalog) {
+    ModeText text = ModeText.of(catalog, Tuning.DEFAULT, new Text.Memo());
+    Text.Memo names = new Text.Memo();
+    new Engine(catalog, Tuning.DEFAULT, text, names);
+    return new Index(text, names);
+  }
+
+  /** Returns whether two digests' contents are equal: the same index, and the same names read the same way. */
+  static boolean same(Index a, Index b) {
+    return a.text().sameIndex(b.text()) && a.names().normalizedNames.equals(b.names().normalizedNames)
+        && a.names().nameTokens.equals(b.names().nameTokens);
+  }
+
+  static byte[] write(Index digest, long jsonLength, long jsonCrc) {
+    ModeText index = digest.text();
+    Out out = new Out();
+    List<FailureMode> modes = index.modes();
+    out.int32(modes.size());
+    for (FailureMode m : modes) {
+      out.string(m.id());
+    }
+    List<String> words = index.terms.list();
+    out.int32(words.size());
+    for (String w : words) {
+      out.string(w);
+    }
+    out.ints(index.termStart);
+    out.doubles(index.termIdf);
+    out.ints(index.postingMode);
+    out.doubles(index.postingSaturated);
+    out.doubles(index.postingCore);
+    out.int32(index.postingField.length);
+    out.bytes.writeBytes(index.postingField);
+    out.int32(index.relativeLength.length);
+    for (double[] row : index.relativeLength) {
+      out.doubles(row);
+    }
+    // The names, in order, so that the same catalog always gives the same bytes.
+    Map<String, Integer> table = new LinkedHashMap<>();
+    List<Integer> refs = new ArrayList<>();
+    Map<String, String> normalized = new TreeMap<>(digest.names().normalizedNames);
+    refs.add(normalized.size());
+    for (Map.Entry<String, String> e : normalized.entrySet()) {
+      refs.add(ref(table, e.getKey()));
+      refs.add(ref(table, e.getValue()));
+    }
+    Map<String, List<String>> tokens = new TreeMap<>(digest.names().nameTokens);
+    refs.add(tokens.size());
+    for (Map.Entry<String, List<String>> e : tokens.entrySet()) {
+      refs.add(ref(table, e.getKey()));
+      refs.add(e.getValue().size());
+      for (String token : e.getValue()) {
+        refs.add(ref(table, token));
+      }
+    }
+    out.int32(table.size());
+    for (String s : table.keySet()) {
+      out.string(s);
+    }
+    int[] flat = new int[refs.size()];
+    for (int i = 0; i < flat.length; i++) {
+      flat[i] = refs.get(i);
+    }
+    out.ints(flat);
+    byte[] payload = out.bytes.toByteArray();
+    ByteBuffer header = ByteBuffer.allocate(HEADER_LENGTH + payload.length);
+    header.put(MAGIC);
+    header.putInt(FORMAT_VERSION);
+    header.putInt((int) jsonLength);
+    header.putInt((int) jsonCrc);
+    header.putInt(payload.length);
+    header.putInt((int) crc(payload, 0, payload.length));
+    header.put(payload);
+    return header.array();
+  }
+
+  private static int ref(Map<String, Integer> table, String s) {
+    Integer known = table.get(s);
+    if (known == null) {
+      known = table.size();
+      table.put(s, known);
+    }
+    return known;
+  }
+
+  /**
+   * Returns the text index of the bundled catalog from its digest, or null when there is no digest, it is of another
+   * format version or it was made from other JSON.
+   *
+   * @throws IllegalStateException naming {@link #RESOURCE} if the digest cannot be read or is damaged
+   */
+  static Index readBundled(Catalog catalog, long jsonLength, long jsonCrc) {
+    byte[] digest;
+    try (InputStream in = IndexDigest.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        return null;
+      }
+      digest = in.readAllBytes();
+    } catch (IOException e) {
+      throw new IllegalStateException(RESOURCE + ": cannot read: " + e, e);
+    }
+    return read(digest, catalog, jsonLength, jsonCrc, RESOURCE);
+  }
+
+  /**
+   * Returns the text index in a digest if it was made from the JSON with this length and CRC-32, or null when it is
+   * of another format version or was made from other JSON.
+   *
+   * @throws IllegalStateException naming {@code source} if the digest is damaged or does not fit the catalog
+   */
+  static Index read(byte[] digest, Catalog catalog, long jsonLength, long jsonCrc, String source) {
+    if (digest.length < HEADER_LENGTH || digest[0] != MAGIC[0] || digest[1] != MAGIC[1] || digest[2] != MAGIC[2]
+        || digest[3] != MAGIC[3]) {
+      throw damaged(source, "not a text index digest (it does not start with FMTI)", null);
+    }
+    ByteBuffer header = ByteBuffer.wrap(digest);
+    header.position(MAGIC.length);
+    if (header.getInt() != FORMAT_VERSION) {
+      return null;
+    }
+    if ((header.getInt() & 0xffffffffL) != jsonLength || (header.getInt() & 0xffffffffL) != jsonCrc) {
+      return null;
+    }
+    long payloadLength = header.getInt() & 0xffffffffL;
+    long payloadCrc = header.getInt() & 0xffffffffL;
+    if (payloadLength != digest.length - HEADER_LENGTH
+        || payloadCrc != crc(digest, HEADER_LENGTH, digest.length - HEADER_LENGTH)) {
+      throw damaged(source, "length or checksum does not match the header (a damaged file)", null);
+    }
+    In in = new In(ByteBuffer.wrap(digest, HEADER_LENGTH, digest.length - HEADER_LENGTH)
+        .order(ByteOrder.LITTLE_ENDIAN));
+    try {
+      List<FailureMode> modes = ModeText.live(catalog.failureModes());
+      if (in.count() != modes.size()) {
+        throw new IllegalStateException("made for another number of modes");
+      }
+      for (FailureMode m : modes) {
+        if (!in.string().equals(m.id())) {
+          throw new IllegalStateException("made for other modes than " + m.id());
+        }
+      }
+      int count = in.count();
+      Words terms = new Words(count);
+      for (int t = 0; t < count; t++) {
+        if (terms.add(in.string()) != t) {
+          throw new IllegalStateException("a word twice");
+        }
+      }
+      terms.trim();
+      int[] termStart = in.ints();
+      double[] termIdf = in.doubles();
+      int[] postingMode = in.ints();
+      double[] postingSaturated = in.doubles();
+      double[] postingCore = in.doubles();
+      byte[] postingField = new byte[in.count()];
+      in.buffer.get(postingField);
+      double[][] relativeLength = new double[in.count()][];
+      for (int d = 0; d < relativeLength.length; d++) {
+        relativeLength[d] = in.doubles();
+      }
+      Text.Memo names = names(in);
+      if (in.buffer.hasRemaining()) {
+        throw new IllegalStateException("unread bytes at the end");
+      }
+      int postings = postingMode.length;
+      if (termStart.length != count + 1 || termIdf.length != count || termStart[count] != postings
+          || postingSaturated.length != postings || postingCore.length != postings
+          || postingField.length != postings || relativeLength.length != modes.size() + 1) {
+        throw new IllegalStateException("arrays of inconsistent lengths");
+      }
+      return new Index(new ModeText(catalog.failureModes(), Tuning.DEFAULT, terms, termStart, termIdf, postingMode,
+          postingSaturated, postingCore, postingField, relativeLength), names);
+    } catch (RuntimeException e) {
+      throw damaged(source, "unreadable content at byte " + in.buffer.position() + ": " + e, e);
+    }
+  }
+
+  /** Reads the names into a new memo; each distinct string of them is one string. */
+  private static Text.Memo names(In in) {
+    String[] table = new String[in.count()];
+    for (int i = 0; i < table.length; i++) {
+      table[i] = in.string();
+    }
+    int[] refs = in.ints();
+    Text.Memo names = new Text.Memo();
+    int at = 0;
+    for (int n = refs[at++]; n > 0; n--) {
+      names.normalizedNames.put(table[refs[at]], table[refs[at + 1]]);
+      at += 2;
+    }
+    for (int n = refs[at++]; n > 0; n--) {
+      String name = table[refs[at++]];
+      String[] tokens = new String[refs[at++]];
+      for (int k = 0; k < tokens.length; k++) {
+        tokens[k] = table[refs[at++]];
+      }
+      names.nameTokens.put(name, Collections.unmodifiableList(Arrays.asList(tokens)));
+    }
+    if (at != refs.length) {
+      throw new IllegalStateException("unread names at the end");
+    }
+    return names;
+  }
+
+  private static IllegalStateException damaged(String source, String message, Throwable cause) {
+    return new IllegalStateException(source + ": " + message + "; rebuild failuremodes-core to regenerate it", cause);
+  }
+
+  static long crc(byte[] bytes) {
+    return crc(bytes, 0, bytes.length);
+  }
+
+  static long crc(byte[] bytes, int offset, int length) {
+    CRC32 crc = new CRC32();
+    crc.update(bytes, offset, length);
+    return crc.getValue();
+  }
+
+  /** The payload as it is written. */
+  private static final class Out {
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    void int32(int v) {
+      bytes.write(v);
+      bytes.write(v >>> 8);
+      bytes.write(v >>> 16);
+      bytes.write(v >>> 24);
+    }
+
+    void string(String s) {
+      boolean latin1 = true;
+      for (int i = 0; i < s.length() && latin1; i++) {
+        latin1 = s.charAt(i) <= 0xff;
+      }
+      byte[] encoded = s.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+      int32(encoded.length << 1 | (latin1 ? 0 : 1));
+      bytes.writeBytes(encoded);
+    }
+
+    void ints(int[] values) {
+      ByteBuffer b = ByteBuffer.allocate(values.length * Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      b.asIntBuffer().put(values);
+      int32(values.length);
+      bytes.writeBytes(b.array());
+    }
+
+    void doubles(double[] values) {
+      ByteBuffer b = ByteBuffer.allocate(values.length * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      b.asDoubleBuffer().put(values);
+      int32(values.length);
+      bytes.writeBytes(b.array());
+    }
+  }
+
+  /** The payload as it is read: arrays in bulk, so that reading does not run a loop per element. */
+  private static final class In {
+    final ByteBuffer buffer;
+
+    In(ByteBuffer buffer) {
+      this.buffer = buffer;
+    }
+
+    /** A count of elements, which can never exceed the bytes left. */
+    int count() {
+      int count = buffer.getInt();
+      if (count < 0 || count > buffer.remaining()) {
+        throw new IllegalStateException("a count of " + count + " with " + buffer.remaining() + " bytes left");
+      }
+      return count;
+    }
+
+    String string() {
+      int header = buffer.getInt();
+      int length = header >>> 1;
+      if (length > buffer.remaining()) {
+        throw new IllegalStateException("a string of " + length + " bytes with " + buffer.remaining() + " left");
+      }
+      String s = new String(buffer.array(), buffer.arrayOffset() + buffer.position(), length,
+          (header & 1) == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+      buffer.position(buffer.position() + length);
+      return s;
+    }
+
+    int[] ints() {
+      int[] values = new int[count()];
+      buffer.asIntBuffer().get(values);
+      buffer.position(buffer.position() + values.length * Integer.BYTES);
+      return values;
+    }
+
+    double[] doubles() {
+      int length = buffer.getInt();
+      if (length < 0 || length > buffer.remaining() / Double.BYTES) {
+        throw new IllegalStateException("an array of " + length + " doubles with " + buffer.remaining() + " bytes");
+      }
+      double[] values = new double[length];
+      buffer.asDoubleBuffer().get(values);
+      buffer.position(buffer.position() + length * Double.BYTES);
+      return values;
+    }
+  }
+}
