@@ -14,7 +14,6 @@ import dev.failuremodes.Symptom;
 import dev.failuremodes.SymptomMatch;
 import dev.failuremodes.Unrecognized;
 import dev.failuremodes.signals.Observation;
-import dev.failuremodes.internal.Once;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,9 +63,11 @@ public final class Engine {
   /** Catalog phrases that contain a negation word, by that word's stem, for the negation reader. */
   private final Map<String, List<List<String>>> negationPhrases = new HashMap<>();
   /** Built on the first input with an unknown word, since inputs that are ids never need it. */
-  private final Once<Typos> typos = new Once<>(this::typos);
+  private volatile Typos typos;
   /** Over the one-word names and aliases, for a one-word input with a typo ("multicolinearity"); built on need. */
-  private final Once<Typos> nameTypos = new Once<>(this::nameTypos);
+  private volatile Typos nameTypos;
+  /** Guards the building of the two on need (fields rather than {@code Once}s: a lambda is a class spun at run time). */
+  private final Object typosLock = new Object();
 
   /** A mode a symptom indicates, with the weight; {@code source} and {@code against} are the symptom's keys. */
   private record Weighted(FailureMode mode, int index, double weight, String source, String against) {}
@@ -113,7 +114,7 @@ public final class Engine {
     if (known != null) {
       return known.isEmpty() ? null : known;
     }
-    String corrected = typos.get().correct(stem);
+    String corrected = typos().correct(stem);
     if (corrections.size() < MAX_OTHER_STEMS && stem.length() <= MAX_TYPO_WORD) {
       corrections.putIfAbsent(stem, corrected == null ? "" : corrected);
     }
@@ -170,14 +171,14 @@ public final class Engine {
     this.fromDigest = prebuilt != null;
     // Each distinct word of the catalog is stemmed once, for all the indexes built here; each stem is one string.
     this.text = prebuilt != null ? prebuilt : ModeText.of(catalog, tuning, stems);
-    this.symptoms = new SymptomIndex(catalog.symptoms(), stems, text::canonical);
+    this.symptoms = new SymptomIndex(catalog.symptoms(), stems, text);
     this.metrics = new Metrics(catalog);
     this.names = new ModeNames(catalog.failureModes(), stems);
     this.liveModes = text.modes();
     for (int i = 0; i < liveModes.size(); i++) {
       modeIndex.put(liveModes.get(i).id(), i);
     }
-    this.ranker = new Ranker(liveModes, id -> catalog.fix(id).orElse(null), tuning);
+    this.ranker = new Ranker(liveModes, new FixesOf(catalog), tuning);
     this.checks = new Checks(catalog, liveModes, modeIndex, symptoms, names, tuning);
     Map<FailureMode, List<String>> modeNames = new LinkedHashMap<>();
     for (FailureMode m : catalog.failureModes()) {
@@ -189,13 +190,19 @@ public final class Engine {
       modeNames.put(m, phrases);
       for (Indicator i : m.indicators()) {
         // One pair of keys per symptom, shared by the modes it indicates.
-        List<Weighted> indicated = modesBySymptom.computeIfAbsent(i.symptom(), k -> new ArrayList<>());
+        List<Weighted> indicated = modesBySymptom.get(i.symptom());
+        if (indicated == null) {
+          indicated = new ArrayList<>();
+          modesBySymptom.put(i.symptom(), indicated);
+        }
         String source = indicated.isEmpty() ? "+" + i.symptom() : w0(indicated).source;
         String against = indicated.isEmpty() ? "-" + i.symptom() : w0(indicated).against;
         indicated.add(new Weighted(m, modeIndex.get(m.id()), i.weight(), source, against));
       }
     }
-    modesBySymptom.replaceAll((k, v) -> List.copyOf(v));
+    for (Map.Entry<String, List<Weighted>> e : modesBySymptom.entrySet()) {
+      e.setValue(List.copyOf(e.getValue()));
+    }
     this.modeWords = new NameWords<>(modeNames, stems);
     Map<Symptom, List<String>> symptomNames = new LinkedHashMap<>();
     for (Symptom s : catalog.symptoms()) {
@@ -219,11 +226,33 @@ public final class Engine {
             }
             shared = List.of(words);
           }
-          negationPhrases.computeIfAbsent(stems.intern(stem), k -> new ArrayList<>(1)).add(shared);
+          String cue = stems.intern(stem);
+          List<List<String>> withCue = negationPhrases.get(cue);
+          if (withCue == null) {
+            withCue = new ArrayList<>(1);
+            negationPhrases.put(cue, withCue);
+          }
+          withCue.add(shared);
         }
       }
     }
-    negationPhrases.replaceAll((k, v) -> List.copyOf(v));
+    for (Map.Entry<String, List<List<String>>> e : negationPhrases.entrySet()) {
+      e.setValue(List.copyOf(e.getValue()));
+    }
+  }
+
+  /** A catalog's fixes by id, null for an unknown one: a class rather than a lambda, spun at run time. */
+  private static final class FixesOf implements java.util.function.Function<String, dev.failuremodes.Fix> {
+    private final Catalog catalog;
+
+    FixesOf(Catalog catalog) {
+      this.catalog = catalog;
+    }
+
+    @Override
+    public dev.failuremodes.Fix apply(String id) {
+      return catalog.fix(id).orElse(null);
+    }
   }
 
   /** Whether the text index was read from a digest rather than built here. */
@@ -811,7 +840,7 @@ public final class Engine {
     String word = Text.normalize(input);
     if (!word.isEmpty() && word.indexOf(' ') < 0 && word.length() <= MAX_TYPO_WORD) {
       // One word that is no name: most likely a misspelt one, read as that name with a typo's confidence.
-      String corrected = nameTypos.get().correct(word);
+      String corrected = nameTypos().correct(word);
       if (corrected != null) {
         Optional<SymptomMatch> symptom = symptoms.exact(corrected);
         if (symptom.isPresent()) {
@@ -1058,13 +1087,33 @@ public final class Engine {
   private static final int MAX_TYPO_WORD = 40;
 
   private Typos typos() {
-    return new Typos(text.vocabulary());
+    Typos t = typos;
+    if (t == null) {
+      synchronized (typosLock) {
+        t = typos;
+        if (t == null) {
+          t = new Typos(text.vocabulary());
+          typos = t;
+        }
+      }
+    }
+    return t;
   }
 
   private Typos nameTypos() {
-    List<String> words = new ArrayList<>(symptoms.oneWordNames());
-    words.addAll(names.oneWordNames());
-    return new Typos(words);
+    Typos t = nameTypos;
+    if (t == null) {
+      synchronized (typosLock) {
+        t = nameTypos;
+        if (t == null) {
+          List<String> words = new ArrayList<>(symptoms.oneWordNames());
+          words.addAll(names.oneWordNames());
+          t = new Typos(words);
+          nameTypos = t;
+        }
+      }
+    }
+    return t;
   }
 
   private void symptom(String input, SymptomMatch m, boolean against, String detail, List<String> words,

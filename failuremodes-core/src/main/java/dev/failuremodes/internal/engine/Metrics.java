@@ -48,7 +48,12 @@ final class Metrics {
           idByKey.putIfAbsent(id, id);
           longest = Math.max(longest, Text.normalize(signal.metric()).split(" ").length);
         }
-        rulesById.computeIfAbsent(id, k -> new ArrayList<>()).add(new Rule(s, signal));
+        List<Rule> rules = rulesById.get(id);
+        if (rules == null) {
+          rules = new ArrayList<>();
+          rulesById.put(id, rules);
+        }
+        rules.add(new Rule(s, signal));
       }
     }
     this.longestName = longest;

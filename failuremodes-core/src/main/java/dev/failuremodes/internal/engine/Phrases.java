@@ -31,7 +31,9 @@ final class Phrases<T> {
   /** Returns every phrase as its stems. */
   List<List<String>> all() {
     List<List<String>> out = new ArrayList<>();
-    byPhrase.keySet().forEach(p -> out.add(List.of(p.split(" "))));
+    for (String p : byPhrase.keySet()) {
+      out.add(List.of(p.split(" ")));
+    }
     return out;
   }
 

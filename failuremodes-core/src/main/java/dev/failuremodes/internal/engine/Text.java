@@ -16,9 +16,14 @@ import java.util.regex.Pattern;
  * Linear in the input's length.
  */
 public final class Text {
-  private static final Pattern SEPARATORS = Pattern.compile("[\\p{Pd}\\u2212/_|\\\\]+");
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}.%]+");
-  private static final Pattern BRITISH_ISE = Pattern.compile("is(e|ed|ing|es)$");
+  /**
+   * The patterns of the normalisation of text that is not ASCII, compiled when such text is first met: compiling
+   * their Unicode classes costs a fresh JVM milliseconds that ASCII text never needs.
+   */
+  private static final class Unicode {
+    static final Pattern SEPARATORS = Pattern.compile("[\\p{Pd}\\u2212/_|\\\\]+");
+    static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}.%]+");
+  }
   /** Function words that say nothing about which symptom is meant. Negations are kept: "not" changes meaning. */
   private static final Set<String> STOP =
       Set.of("a", "an", "the", "of", "on", "in", "to", "is", "are", "was", "were", "be", "been", "being", "and", "or",
@@ -39,9 +44,9 @@ public final class Text {
       return ascii.toString();
     }
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    s = SEPARATORS.matcher(s).replaceAll(" ");
+    s = Unicode.SEPARATORS.matcher(s).replaceAll(" ");
     // Whitespace is not a word character, so this also collapses runs of spaces.
-    return NON_WORD.matcher(s).replaceAll(" ").trim();
+    return Unicode.NON_WORD.matcher(s).replaceAll(" ").trim();
   }
 
   /**
@@ -176,8 +181,10 @@ public final class Text {
     }
     String t = token;
     t = t.replace("isation", "ization");
-    if (t.endsWith("ise") || t.endsWith("ised") || t.endsWith("ising") || t.endsWith("ises")) {
-      t = BRITISH_ISE.matcher(t).replaceFirst("iz$1");
+    // "is" before a final "e", "ed", "ing" or "es" becomes "iz".
+    int ise = t.endsWith("ise") ? 3 : t.endsWith("ised") || t.endsWith("ises") ? 4 : t.endsWith("ising") ? 5 : 0;
+    if (ise > 0) {
+      t = t.substring(0, t.length() - ise) + "iz" + t.substring(t.length() - ise + 2);
     }
     if (t.endsWith("our") && t.length() > 5) {
       t = t.substring(0, t.length() - 3) + "or";
