@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * An immutable query: what was observed (text, measured values, tool reports) and how to rank it. Each refinement
@@ -65,7 +66,11 @@ public final class Query {
     for (int i = 0; i < raw.size(); i++) {
       inputs.add(Objects.requireNonNull(raw.get(i), parameter + "[" + i + "]"));
     }
-    if (inputs.stream().allMatch(String::isBlank)) {
+    boolean allBlank = true;
+    for (String input : inputs) {
+      allBlank &= input.isBlank();
+    }
+    if (allBlank) {
       throw new IllegalArgumentException(
           "No symptoms given: pass at least one non-blank symptom id or phrase, such as 'large train-test gap'.");
     }
@@ -323,9 +328,15 @@ public final class Query {
    * @throws UnknownSymptomException in strict mode, if any input was read as nothing (a blank one included)
    */
   public Diagnosis diagnose() {
+    // Loops and named classes rather than lambdas on the way of a first diagnosis: each lambda is a class spun at run
+    // time.
     List<Engine.Input> all = new ArrayList<>();
-    inputs.forEach(t -> all.add(Engine.Input.text(t)));
-    observations.forEach(o -> all.add(Engine.Input.of(o)));
+    for (String t : inputs) {
+      all.add(Engine.Input.text(t));
+    }
+    for (Observation o : observations) {
+      all.add(Engine.Input.of(o));
+    }
     all.addAll(findings);
     Engine engine = diagnoser.engine();
     Engine.Result r = engine.diagnose(all, answers, thresholds, stages, minScore, limit);
@@ -333,11 +344,47 @@ public final class Query {
       throw new UnknownSymptomException(r.unrecognized());
     }
     List<String> shown = new ArrayList<>();
-    all.forEach(in -> shown.add(in.display()));
-    answers.list().forEach(a -> shown.add(a.display()));
+    for (Engine.Input in : all) {
+      shown.add(in.display());
+    }
+    for (Answers.Answer a : answers.list()) {
+      shown.add(a.display());
+    }
     return new Diagnosis(diagnoser.catalog().catalogVersion(), shown, r.resolutions(), r.unrecognized(),
-        r.candidates(), r::plan, reported, r.notes(), () -> engine.checks().next(r.candidates(), answers),
+        r.candidates(), new PlanOf(r), reported, r.notes(), new NextChecksOf(engine, r, answers),
         engine.checks().ruledOutModes(answers), engine.checks().standout(r.candidates()).isPresent());
+  }
+
+  /** A result's fix plan, made when first asked for. */
+  private static final class PlanOf implements Supplier<List<PlannedFix>> {
+    private final Engine.Result result;
+
+    PlanOf(Engine.Result result) {
+      this.result = result;
+    }
+
+    @Override
+    public List<PlannedFix> get() {
+      return result.plan();
+    }
+  }
+
+  /** The checks to run next after a result, chosen when first asked for. */
+  private static final class NextChecksOf implements Supplier<List<NextCheck>> {
+    private final Engine engine;
+    private final Engine.Result result;
+    private final Answers answers;
+
+    NextChecksOf(Engine engine, Engine.Result result, Answers answers) {
+      this.engine = engine;
+      this.result = result;
+      this.answers = answers;
+    }
+
+    @Override
+    public List<NextCheck> get() {
+      return engine.checks().next(result.candidates(), answers);
+    }
   }
 
   /** Returns the inputs and settings. */

@@ -641,7 +641,12 @@ public final class Engine {
     for (Reading reading : readings) {
       for (Item item : reading.evidence()) {
         if (item.feature() != null && !item.against()) {
-          crossedOn.computeIfAbsent(item.symptom(), k -> new HashSet<>()).add(item.feature());
+          Set<String> on = crossedOn.get(item.symptom());
+          if (on == null) {
+            on = new HashSet<>();
+            crossedOn.put(item.symptom(), on);
+          }
+          on.add(item.feature());
         }
       }
     }
@@ -676,7 +681,9 @@ public final class Engine {
     }
     if (!answers.isEmpty()) {
       List<List<Item>> lists = new ArrayList<>(touched.size());
-      touched.forEach(slot -> lists.add(slot.items));
+      for (Slot slot : touched) {
+        lists.add(slot.items);
+      }
       checks.dropUnsupported(lists);
     }
     List<Candidate> candidates = rank(touched, stages, checks.ruledOut(answers), minScore, limit);
@@ -799,7 +806,7 @@ public final class Engine {
         if (!measured.contains(detail)) {
           measured.add(detail);
         }
-        (crossed ? matches : ruledOut).merge(m.symptom().id(), m, Engine::stronger);
+        keepStronger(crossed ? matches : ruledOut, m);
       }
     }
   }
@@ -869,7 +876,7 @@ public final class Engine {
     boolean contrast = false;
     boolean numberChange = false;
     boolean negation = false;
-    Analysis analysis = Analysis.of(input, negationPhrases, tuning.passageWords(), this::stem);
+    Analysis analysis = Analysis.of(input, negationPhrases, tuning.passageWords(), stemmer);
     // A name or a symptom found in a long text is one phrase among many: it counts in proportion to how much of the
     // text one passage is, fully in an input of up to one passage.
     double inText = Math.min(1.0, (double) tuning.passageWords() / Math.max(1, analysis.contentWords()));
@@ -918,10 +925,10 @@ public final class Engine {
         SymptomMatch m = new SymptomMatch(o.value(), round(inText), MatchKind.PHRASE);
         if (o.negated()) {
           symptom(display, m, true, "", List.of(o.words()), items);
-          ruledOut.merge(m.symptom().id(), m, Engine::stronger);
+          keepStronger(ruledOut, m);
         } else if (!ruledOut.containsKey(o.value().id())) {
           symptom(display, m, false, "", List.of(o.words()), items);
-          matches.merge(m.symptom().id(), m, Engine::stronger);
+          keepStronger(matches, m);
         }
       }
       numberChange |= passage.numberChange();
@@ -952,17 +959,17 @@ public final class Engine {
         deniedPrivative |= w.negated() && NameWords.privative(w.stem());
       }
     }
-    for (NameWords.Denial<FailureMode> d : modeWords.denials(denied, outright, text::idf)) {
+    for (NameWords.Denial<FailureMode> d : modeWords.denials(denied, outright, idf)) {
       named(display, d.owner(), true, d.share(), raw(d.words(), rawByStem), items);
       if (d.share() >= 0.5 && !negated.contains(d.owner())) {
         negated.add(d.owner());
       }
     }
-    for (NameWords.Denial<Symptom> d : symptomWords.denials(denied, outright, text::idf)) {
+    for (NameWords.Denial<Symptom> d : symptomWords.denials(denied, outright, idf)) {
       SymptomMatch m = new SymptomMatch(d.owner(), round(d.share()), MatchKind.PHRASE);
       symptom(display, m, true, "", raw(d.words(), rawByStem), items);
       if (d.share() >= 0.5) {
-        ruledOut.merge(d.owner().id(), m, Engine::stronger);
+        keepStronger(ruledOut, m);
       }
     }
     Map<String, Double> words = words(content);
@@ -1042,9 +1049,38 @@ public final class Engine {
     return b.confidence() > a.confidence() ? b : a;
   }
 
+  /** Keeps a match by its symptom's id, or the stronger of it and the one kept (the one kept among equals). */
+  private static void keepStronger(Map<String, SymptomMatch> kept, SymptomMatch m) {
+    String id = m.symptom().id();
+    SymptomMatch old = kept.get(id);
+    kept.put(id, old == null ? m : stronger(old, m));
+  }
+
+  /** Stems a query's words for the reader ({@link #stem}): a class rather than a lambda, which is spun at run time. */
+  private final class Stemmer implements java.util.function.Function<String, String> {
+    @Override
+    public String apply(String word) {
+      return stem(word);
+    }
+  }
+
+  private final Stemmer stemmer = new Stemmer();
+
+  /** The idf of a stem in the text index, for weighing denied words; a class rather than a lambda, as above. */
+  private final class Idf implements java.util.function.ToDoubleFunction<String> {
+    @Override
+    public double applyAsDouble(String stem) {
+      return text.idf(stem);
+    }
+  }
+
+  private final Idf idf = new Idf();
+
   private static List<String> raw(List<String> stems, Map<String, String> rawByStem) {
     List<String> out = new ArrayList<>();
-    stems.forEach(w -> out.add(rawByStem.getOrDefault(w, w)));
+    for (String w : stems) {
+      out.add(rawByStem.getOrDefault(w, w));
+    }
     return out;
   }
 
