@@ -216,6 +216,13 @@ public final class Engine {
     List<List<String>> phrases = new ArrayList<>(names.phrases());
     phrases.addAll(symptoms.phrases());
     for (List<String> phrase : phrases) {
+      boolean anyCue = false;
+      for (String stem : phrase) {
+        anyCue |= Analysis.isCue(stem);
+      }
+      if (!anyCue) {
+        continue; // most phrases have no negation word: no set of their words is needed
+      }
       List<String> shared = null;
       for (String stem : new LinkedHashSet<>(phrase)) {
         if (Analysis.isCue(stem)) {

@@ -2,6 +2,7 @@ package dev.failuremodes.internal.engine;
 
 import dev.failuremodes.Catalog;
 import dev.failuremodes.FailureMode;
+import dev.failuremodes.Symptom;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +35,12 @@ import java.util.zip.CRC32;
  * <p>The format: the magic {@code FMTI}; the format version, the JSON's length and CRC-32, the payload's length and
  * CRC-32 (big-endian ints); then the payload, little-endian: the live modes' ids, the words of the index in their
  * numbered order, then {@code termStart}, {@code termIdf}, the postings' modes, saturated counts, core counts and
- * fields, and each document's relative field lengths; then the names: a table of strings, and one array of ints that
- * holds the number of normalised names, each name and its normalised form (indexes into the table), the number of
- * names read as tokens, and each name, its number of tokens and the tokens. A string is an int, its length in bytes
+ * fields, and each document's relative field lengths; then the names: the strings that are not words of the index,
+ * and one array of ints that holds the number of normalised names, each name and its normalised form, the number of
+ * names read as tokens, and each name, its number of tokens and the tokens. A name is three ints, its place in the
+ * catalog (kind, entry, alias; see {@link #places}) or 0, a string, 0; every other string is one int, its number
+ * among the index's words followed by the strings after them (-1 for a normalised name that is the name itself).
+ * A string is an int, its length in bytes
  * shifted left by one (the low bit set for UTF-8, clear for Latin-1), and its bytes; an array is its length, then its
  * elements.
  */
@@ -88,7 +93,7 @@ public final class IndexDigest {
    */
   static byte[] write(Catalog catalog, byte[] json) {
     Index index = build(catalog);
-    byte[] digest = write(index, json.length, crc(json));
+    byte[] digest = write(catalog, index, json.length, crc(json));
     Index read = read(digest, catalog, json.length, crc(json), "the new digest");
     if (read == null || !same(read, index)) {
       throw new IllegalStateException("the text index digest does not read back equal to the index it was made of");
@@ -113,7 +118,7 @@ public final class IndexDigest {
         && a.names().nameTokens.equals(b.names().nameTokens);
   }
 
-  static byte[] write(Index digest, long jsonLength, long jsonCrc) {
+  static byte[] write(Catalog catalog, Index digest, long jsonLength, long jsonCrc) {
     ModeText index = digest.text();
     Out out = new Out();
     List<FailureMode> modes = index.modes();
@@ -137,31 +142,41 @@ public final class IndexDigest {
     for (double[] row : index.relativeLength) {
       out.doubles(row);
     }
-    // The names, in order, so that the same catalog always gives the same bytes.
+    // The names, in order, so that the same catalog always gives the same bytes. A name is where the catalog has
+    // it (so that the memo holds the catalog's own strings, whose hashes are worked out once for the build), or a
+    // string of the table; other strings are the index's words or strings of the table.
     Map<String, Integer> table = new LinkedHashMap<>();
+    for (String w : words) {
+      table.put(w, table.size());
+    }
+    int wordCount = table.size();
+    Map<String, int[]> places = places(catalog);
     List<Integer> refs = new ArrayList<>();
     Map<String, String> normalized = new TreeMap<>(digest.names().normalizedNames);
     refs.add(normalized.size());
     for (Map.Entry<String, String> e : normalized.entrySet()) {
-      refs.add(ref(table, e.getKey()));
-      refs.add(ref(table, e.getValue()));
+      name(refs, table, places, e.getKey());
+      refs.add(e.getValue().equals(e.getKey()) ? -1 : ref(table, e.getValue()));
     }
     Map<String, List<String>> tokens = new TreeMap<>(digest.names().nameTokens);
     refs.add(tokens.size());
     for (Map.Entry<String, List<String>> e : tokens.entrySet()) {
-      refs.add(ref(table, e.getKey()));
+      name(refs, table, places, e.getKey());
       refs.add(e.getValue().size());
       for (String token : e.getValue()) {
         refs.add(ref(table, token));
       }
     }
-    out.int32(table.size());
-    for (String s : table.keySet()) {
-      out.string(s);
+    out.int32(table.size() - wordCount);
+    int i = 0;
+    for (String t : table.keySet()) {
+      if (i++ >= wordCount) {
+        out.string(t);
+      }
     }
     int[] flat = new int[refs.size()];
-    for (int i = 0; i < flat.length; i++) {
-      flat[i] = refs.get(i);
+    for (int k = 0; k < flat.length; k++) {
+      flat[k] = refs.get(k);
     }
     out.ints(flat);
     byte[] payload = out.bytes.toByteArray();
@@ -174,6 +189,72 @@ public final class IndexDigest {
     header.putInt((int) crc(payload, 0, payload.length));
     header.put(payload);
     return header.array();
+  }
+
+  /** Where a name is in the catalog: a symptom's id, name or alias, or a mode's. */
+  private static final int LITERAL = 0;
+  private static final int SYMPTOM_ID = 1;
+  private static final int SYMPTOM_NAME = 2;
+  private static final int SYMPTOM_ALIAS = 3;
+  private static final int MODE_ID = 4;
+  private static final int MODE_NAME = 5;
+  private static final int MODE_ALIAS = 6;
+
+  /** Returns the first place in the catalog of each of its ids, names and aliases: kind, entry and alias. */
+  private static Map<String, int[]> places(Catalog catalog) {
+    Map<String, int[]> places = new HashMap<>();
+    List<Symptom> symptoms = catalog.symptoms();
+    for (int i = 0; i < symptoms.size(); i++) {
+      Symptom s = symptoms.get(i);
+      places.putIfAbsent(s.id(), new int[] {SYMPTOM_ID, i, 0});
+      places.putIfAbsent(s.name(), new int[] {SYMPTOM_NAME, i, 0});
+      for (int a = 0; a < s.aliases().size(); a++) {
+        places.putIfAbsent(s.aliases().get(a), new int[] {SYMPTOM_ALIAS, i, a});
+      }
+    }
+    List<FailureMode> modes = catalog.failureModes();
+    for (int i = 0; i < modes.size(); i++) {
+      FailureMode m = modes.get(i);
+      places.putIfAbsent(m.id(), new int[] {MODE_ID, i, 0});
+      places.putIfAbsent(m.name(), new int[] {MODE_NAME, i, 0});
+      for (int a = 0; a < m.aliases().size(); a++) {
+        places.putIfAbsent(m.aliases().get(a), new int[] {MODE_ALIAS, i, a});
+      }
+    }
+    return places;
+  }
+
+  /** Adds a name: its place in the catalog, or a string of the table. */
+  private static void name(List<Integer> refs, Map<String, Integer> table, Map<String, int[]> places, String name) {
+    int[] place = places.get(name);
+    if (place == null) {
+      place = new int[] {LITERAL, ref(table, name), 0};
+    }
+    refs.add(place[0]);
+    refs.add(place[1]);
+    refs.add(place[2]);
+  }
+
+  /** Returns the name at a place in the catalog, or the string of the table. */
+  private static String name(Catalog catalog, String[] table, int kind, int entry, int alias) {
+    switch (kind) {
+      case LITERAL:
+        return table[entry];
+      case SYMPTOM_ID:
+        return catalog.symptoms().get(entry).id();
+      case SYMPTOM_NAME:
+        return catalog.symptoms().get(entry).name();
+      case SYMPTOM_ALIAS:
+        return catalog.symptoms().get(entry).aliases().get(alias);
+      case MODE_ID:
+        return catalog.failureModes().get(entry).id();
+      case MODE_NAME:
+        return catalog.failureModes().get(entry).name();
+      case MODE_ALIAS:
+        return catalog.failureModes().get(entry).aliases().get(alias);
+      default:
+        throw new IllegalStateException("a name of unknown kind " + kind);
+    }
   }
 
   private static int ref(Map<String, Integer> table, String s) {
@@ -260,7 +341,7 @@ public final class IndexDigest {
       for (int d = 0; d < relativeLength.length; d++) {
         relativeLength[d] = in.doubles();
       }
-      Text.Memo names = names(in);
+      Text.Memo names = names(in, catalog, terms);
       if (in.buffer.hasRemaining()) {
         throw new IllegalStateException("unread bytes at the end");
       }
@@ -277,21 +358,27 @@ public final class IndexDigest {
     }
   }
 
-  /** Reads the names into a new memo; each distinct string of them is one string. */
-  private static Text.Memo names(In in) {
-    String[] table = new String[in.count()];
+  /**
+   * Reads the names into a new memo: the names are the catalog's own strings where it has them, and every other
+   * string is one of the index's words or of the table.
+   */
+  private static Text.Memo names(In in, Catalog catalog, Words terms) {
+    String[] table = new String[terms.size() + in.count()];
     for (int i = 0; i < table.length; i++) {
-      table[i] = in.string();
+      table[i] = i < terms.size() ? terms.get(i) : in.string();
     }
     int[] refs = in.ints();
     Text.Memo names = new Text.Memo();
     int at = 0;
     for (int n = refs[at++]; n > 0; n--) {
-      names.normalizedNames.put(table[refs[at]], table[refs[at + 1]]);
-      at += 2;
+      String name = name(catalog, table, refs[at], refs[at + 1], refs[at + 2]);
+      int normalized = refs[at + 3];
+      names.normalizedNames.put(name, normalized < 0 ? name : table[normalized]);
+      at += 4;
     }
     for (int n = refs[at++]; n > 0; n--) {
-      String name = table[refs[at++]];
+      String name = name(catalog, table, refs[at], refs[at + 1], refs[at + 2]);
+      at += 3;
       String[] tokens = new String[refs[at++]];
       for (int k = 0; k < tokens.length; k++) {
         tokens[k] = table[refs[at++]];
