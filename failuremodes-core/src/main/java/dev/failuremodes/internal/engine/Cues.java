@@ -44,11 +44,17 @@ final class Cues {
       + " interpretable catch detect know own log track check measure agree consistent stable balanced cover hold"
       + " translate follow impact effect gain improvement benefit uplift traction");
 
-  /** A change between two numbers: "from 0.91 to 0.78", "0.99 vs 0.71", "0.9 -> 0.7", or a threshold "(> 0.1)". */
-  private static final Pattern NUMBER_CHANGE = Pattern.compile(
-      // Bounded repetitions keep the scan linear however long a token is.
-      "from\\s{1,3}\\S{0,12}?\\d\\S{0,12}\\s{1,3}to\\s{1,3}\\S{0,12}?\\d"
-          + "|\\d\\S{0,12}\\s{0,3}(?:->|→|\\bvs\\.?|\\bversus)\\s{0,3}\\S{0,12}?\\d|\\(\\s{0,3}[<>]=?\\s{0,3}\\d");
+  /**
+   * A change between two numbers: "from 0.91 to 0.78", "0.99 vs 0.71", "0.9 -> 0.7", or a threshold "(> 0.1)".
+   * Compiled when the first sentence with a digit is read: every branch needs one, and compiling it costs a fresh JVM
+   * milliseconds.
+   */
+  private static final class NumberChange {
+    static final Pattern PATTERN = Pattern.compile(
+        // Bounded repetitions keep the scan linear however long a token is.
+        "from\\s{1,3}\\S{0,12}?\\d\\S{0,12}\\s{1,3}to\\s{1,3}\\S{0,12}?\\d"
+            + "|\\d\\S{0,12}\\s{0,3}(?:->|→|\\bvs\\.?|\\bversus)\\s{0,3}\\S{0,12}?\\d|\\(\\s{0,3}[<>]=?\\s{0,3}\\d");
+  }
 
   private static Set<String> stems(String words) {
     Set<String> out = new HashSet<>();
@@ -60,7 +66,14 @@ final class Cues {
 
   /** Returns whether a raw sentence shows a change between two numbers. Linear in its length. */
   static boolean numberChange(String sentence) {
-    return NUMBER_CHANGE.matcher(sentence).find();
+    // Every branch needs an ASCII digit (what \\d matches): a sentence without one cannot match.
+    for (int i = 0; i < sentence.length(); i++) {
+      char c = sentence.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return NumberChange.PATTERN.matcher(sentence).find();
+      }
+    }
+    return false;
   }
 
   /** Returns whether any of the words is a problem word or a contrast. */

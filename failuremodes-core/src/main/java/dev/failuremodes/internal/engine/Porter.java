@@ -98,10 +98,19 @@ final class Porter {
     return c != 'w' && c != 'x' && c != 'y';
   }
 
+  /** Whether the word ends with the suffix; compared in place, last letter first, without copying the word's end. */
   private static boolean ends(StringBuilder w, String suffix) {
     int n = w.length();
     int k = suffix.length();
-    return n >= k && w.substring(n - k).equals(suffix);
+    if (n < k) {
+      return false;
+    }
+    for (int i = k - 1; i >= 0; i--) {
+      if (w.charAt(n - k + i) != suffix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Replaces the suffix with the replacement when the stem before it has measure greater than {@code m}. */
