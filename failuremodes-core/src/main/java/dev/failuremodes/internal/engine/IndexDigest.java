@@ -33,16 +33,16 @@ import java.util.zip.CRC32;
  * builds its index from the catalog. A damaged digest fails loudly, never with a wrong index.
  *
  * <p>The format: the magic {@code FMTI}; the format version, the JSON's length and CRC-32, the payload's length and
- * CRC-32 (big-endian ints); then the payload, little-endian: the live modes' ids, the words of the index in their
- * numbered order, then {@code termStart}, {@code termIdf}, the postings' modes, saturated counts, core counts and
- * fields, and each document's relative field lengths; then the names: the strings that are not words of the index,
- * and one array of ints that holds the number of normalised names, each name and its normalised form, the number of
- * names read as tokens, and each name, its number of tokens and the tokens. A name is three ints, its place in the
- * catalog (kind, entry, alias; see {@link #places}) or 0, a string, 0; every other string is one int, its number
- * among the index's words followed by the strings after them (-1 for a normalised name that is the name itself).
- * A string is an int, its length in bytes
- * shifted left by one (the low bit set for UTF-8, clear for Latin-1), and its bytes; an array is its length, then its
- * elements.
+ * CRC-32 (big-endian ints); then the payload, little-endian: the live modes' ids; the words of the index in their
+ * numbered order, with the hashes and the table of their {@link Words}; {@code termStart}, {@code termIdf}, the
+ * postings' modes, saturated counts, core counts and fields, and each document's relative field lengths; then the
+ * names: the strings that are not words of the index, and one array of ints that holds the number of names and, per
+ * name, where it is (three ints: its place in the catalog, as kind, entry and alias, see {@link #places}, or 0, a
+ * string, 0), its normalised form (-2 when not read, -1 when the name itself, else a string), and its number of
+ * tokens (-1 when not read) and the tokens. A string there is its number among the index's words followed by the
+ * other strings. A single string is an int, its length in bytes shifted left by one (the low bit set for UTF-8,
+ * clear for Latin-1), and its bytes; strings are an array of such ints, then the count and the bytes of all of them;
+ * an array is its length, then its elements.
  */
 public final class IndexDigest {
   /** The digest's resource in the core jar, written by the build next to this class. */
@@ -114,8 +114,7 @@ public final class IndexDigest {
 
   /** Returns whether two digests' contents are equal: the same index, and the same names read the same way. */
   static boolean same(Index a, Index b) {
-    return a.text().sameIndex(b.text()) && a.names().normalizedNames.equals(b.names().normalizedNames)
-        && a.names().nameTokens.equals(b.names().nameTokens);
+    return a.text().sameIndex(b.text()) && a.names().names.equals(b.names().names);
   }
 
   static byte[] write(Catalog catalog, Index digest, long jsonLength, long jsonCrc) {
@@ -127,10 +126,9 @@ public final class IndexDigest {
       out.string(m.id());
     }
     List<String> words = index.terms.list();
-    out.int32(words.size());
-    for (String w : words) {
-      out.string(w);
-    }
+    out.strings(words);
+    out.ints(index.terms.hashes());
+    out.ints(index.terms.table());
     out.ints(index.termStart);
     out.doubles(index.termIdf);
     out.ints(index.postingMode);
@@ -152,28 +150,28 @@ public final class IndexDigest {
     int wordCount = table.size();
     Map<String, int[]> places = places(catalog);
     List<Integer> refs = new ArrayList<>();
-    Map<String, String> normalized = new TreeMap<>(digest.names().normalizedNames);
-    refs.add(normalized.size());
-    for (Map.Entry<String, String> e : normalized.entrySet()) {
+    Map<String, Text.Memo.Name> names = new TreeMap<>(digest.names().names);
+    refs.add(names.size());
+    for (Map.Entry<String, Text.Memo.Name> e : names.entrySet()) {
       name(refs, table, places, e.getKey());
-      refs.add(e.getValue().equals(e.getKey()) ? -1 : ref(table, e.getValue()));
-    }
-    Map<String, List<String>> tokens = new TreeMap<>(digest.names().nameTokens);
-    refs.add(tokens.size());
-    for (Map.Entry<String, List<String>> e : tokens.entrySet()) {
-      name(refs, table, places, e.getKey());
-      refs.add(e.getValue().size());
-      for (String token : e.getValue()) {
-        refs.add(ref(table, token));
+      String normalized = e.getValue().normalized;
+      refs.add(normalized == null ? -2 : normalized.equals(e.getKey()) ? -1 : ref(table, normalized));
+      List<String> tokens = e.getValue().tokens;
+      refs.add(tokens == null ? -1 : tokens.size());
+      if (tokens != null) {
+        for (String token : tokens) {
+          refs.add(ref(table, token));
+        }
       }
     }
-    out.int32(table.size() - wordCount);
+    List<String> more = new ArrayList<>();
     int i = 0;
     for (String t : table.keySet()) {
       if (i++ >= wordCount) {
-        out.string(t);
+        more.add(t);
       }
     }
+    out.strings(more);
     int[] flat = new int[refs.size()];
     for (int k = 0; k < flat.length; k++) {
       flat[k] = refs.get(k);
@@ -322,14 +320,8 @@ public final class IndexDigest {
           throw new IllegalStateException("made for other modes than " + m.id());
         }
       }
-      int count = in.count();
-      Words terms = new Words(count);
-      for (int t = 0; t < count; t++) {
-        if (terms.add(in.string()) != t) {
-          throw new IllegalStateException("a word twice");
-        }
-      }
-      terms.trim();
+      Words terms = new Words(in.strings(), in.ints(), in.ints());
+      int count = terms.size();
       int[] termStart = in.ints();
       double[] termIdf = in.doubles();
       int[] postingMode = in.ints();
@@ -363,9 +355,10 @@ public final class IndexDigest {
    * string is one of the index's words or of the table.
    */
   private static Text.Memo names(In in, Catalog catalog, Words terms) {
-    String[] table = new String[terms.size() + in.count()];
+    String[] more = in.strings();
+    String[] table = new String[terms.size() + more.length];
     for (int i = 0; i < table.length; i++) {
-      table[i] = i < terms.size() ? terms.get(i) : in.string();
+      table[i] = i < terms.size() ? terms.get(i) : more[i - terms.size()];
     }
     int[] refs = in.ints();
     Text.Memo names = new Text.Memo();
@@ -373,17 +366,18 @@ public final class IndexDigest {
     for (int n = refs[at++]; n > 0; n--) {
       String name = name(catalog, table, refs[at], refs[at + 1], refs[at + 2]);
       int normalized = refs[at + 3];
-      names.normalizedNames.put(name, normalized < 0 ? name : table[normalized]);
-      at += 4;
-    }
-    for (int n = refs[at++]; n > 0; n--) {
-      String name = name(catalog, table, refs[at], refs[at + 1], refs[at + 2]);
-      at += 3;
-      String[] tokens = new String[refs[at++]];
-      for (int k = 0; k < tokens.length; k++) {
-        tokens[k] = table[refs[at++]];
+      int count = refs[at + 4];
+      at += 5;
+      List<String> tokens = null;
+      if (count >= 0) {
+        String[] words = new String[count];
+        for (int k = 0; k < count; k++) {
+          words[k] = table[refs[at++]];
+        }
+        tokens = Collections.unmodifiableList(Arrays.asList(words));
       }
-      names.nameTokens.put(name, Collections.unmodifiableList(Arrays.asList(tokens)));
+      names.names.put(name, new Text.Memo.Name(
+          normalized == -2 ? null : normalized == -1 ? name : table[normalized], tokens));
     }
     if (at != refs.length) {
       throw new IllegalStateException("unread names at the end");
@@ -424,6 +418,26 @@ public final class IndexDigest {
       byte[] encoded = s.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
       int32(encoded.length << 1 | (latin1 ? 0 : 1));
       bytes.writeBytes(encoded);
+    }
+
+    /** Writes strings as one array of headers (length in bytes shifted left by one, the low bit for UTF-8), then the
+     * count of bytes and the bytes of all of them. */
+    void strings(List<String> strings) {
+      int[] headers = new int[strings.size()];
+      ByteArrayOutputStream all = new ByteArrayOutputStream();
+      for (int i = 0; i < headers.length; i++) {
+        String s = strings.get(i);
+        boolean latin1 = true;
+        for (int k = 0; k < s.length() && latin1; k++) {
+          latin1 = s.charAt(k) <= 0xff;
+        }
+        byte[] encoded = s.getBytes(latin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        headers[i] = encoded.length << 1 | (latin1 ? 0 : 1);
+        all.writeBytes(encoded);
+      }
+      ints(headers);
+      int32(all.size());
+      bytes.writeBytes(all.toByteArray());
     }
 
     void ints(int[] values) {
@@ -468,6 +482,30 @@ public final class IndexDigest {
           (header & 1) == 0 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
       buffer.position(buffer.position() + length);
       return s;
+    }
+
+    /** Reads strings written by {@code Out.strings}: no call per string into the buffer. */
+    String[] strings() {
+      int[] headers = ints();
+      int length = count();
+      byte[] array = buffer.array();
+      int at = buffer.arrayOffset() + buffer.position();
+      int end = at + length;
+      String[] strings = new String[headers.length];
+      for (int i = 0; i < strings.length; i++) {
+        int n = headers[i] >>> 1;
+        if (n > end - at) {
+          throw new IllegalStateException("a string of " + n + " bytes with " + (end - at) + " left");
+        }
+        strings[i] = new String(array, at, n, (headers[i] & 1) == 0 ? StandardCharsets.ISO_8859_1
+            : StandardCharsets.UTF_8);
+        at += n;
+      }
+      if (at != end) {
+        throw new IllegalStateException("strings of other lengths than their bytes");
+      }
+      buffer.position(buffer.position() + length);
+      return strings;
     }
 
     int[] ints() {

@@ -230,7 +230,7 @@ final class ModeText {
   /** Returns whether another index has the same words, in the same order, and the same arrays. */
   boolean sameIndex(ModeText other) {
     return modes.equals(other.modes)
-        && terms.list().equals(other.terms.list())
+        && terms.sameAs(other.terms)
         && Arrays.equals(termStart, other.termStart)
         && Arrays.equals(termIdf, other.termIdf)
         && Arrays.equals(postingMode, other.postingMode)

@@ -106,30 +106,63 @@ public final class Text {
     private final Map<String, String> stemByWord = new HashMap<>();
     private final Map<String, String> canonical = new HashMap<>();
     /**
-     * Names and aliases read before, normalised and as tokens: each is read once however many indexes take it, and
-     * an engine over the bundled catalog starts with all of them read (see {@link IndexDigest}).
+     * Names and aliases read before: each is read once however many indexes take it, and an engine over the bundled
+     * catalog starts with all of them read (see {@link IndexDigest}).
      */
-    final Map<String, String> normalizedNames = new HashMap<>();
-    final Map<String, List<String>> nameTokens = new HashMap<>();
+    final Map<String, Name> names = new HashMap<>();
+
+    /** A name normalised and as tokens, each worked out when first asked for (null until then). */
+    static final class Name {
+      String normalized;
+      List<String> tokens;
+
+      Name(String normalized, List<String> tokens) {
+        this.normalized = normalized;
+        this.tokens = tokens;
+      }
+
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof Name && java.util.Objects.equals(normalized, ((Name) o).normalized)
+            && java.util.Objects.equals(tokens, ((Name) o).tokens);
+      }
+
+      @Override
+      public int hashCode() {
+        return java.util.Objects.hash(normalized, tokens);
+      }
+
+      @Override
+      public String toString() {
+        return normalized + " " + tokens;
+      }
+    }
+
+    private Name name(String name) {
+      Name n = names.get(name);
+      if (n == null) {
+        n = new Name(null, null);
+        names.put(name, n);
+      }
+      return n;
+    }
 
     /** Returns a name normalised, as {@link Text#normalizeShared}. */
     String normalized(String name) {
-      String normalized = normalizedNames.get(name);
-      if (normalized == null) {
-        normalized = normalizeShared(name);
-        normalizedNames.put(name, normalized);
+      Name n = name(name);
+      if (n.normalized == null) {
+        n.normalized = normalizeShared(name);
       }
-      return normalized;
+      return n.normalized;
     }
 
     /** Returns a name's tokens, as {@link Text#tokens(String, Memo)}, in a list that must not be changed. */
     List<String> tokens(String name) {
-      List<String> tokens = nameTokens.get(name);
-      if (tokens == null) {
-        tokens = Collections.unmodifiableList(Text.tokens(name, this));
-        nameTokens.put(name, tokens);
+      Name n = name(name);
+      if (n.tokens == null) {
+        n.tokens = Collections.unmodifiableList(Text.tokens(name, this));
       }
-      return tokens;
+      return n.tokens;
     }
 
     /** Returns a normalised word's stem, the same string for every word with that stem. */
