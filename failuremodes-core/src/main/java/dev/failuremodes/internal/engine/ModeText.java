@@ -57,6 +57,7 @@ final class ModeText {
    * built: the mode's index, BM25F's saturation of the boosted, length-normalised counts of all fields together
    * ({@code tf / (k1 + tf) × (k1 + 1)}), the same over the core fields only (names, summary, symptoms, mechanisms,
    * detection), and the field that gives the most. Flat arrays keep the index small: no object per word or posting.
+   * Visible to {@link IndexDigest}, which writes and reads them; nothing changes them once the index is built.
    */
   final Words terms;
   final int[] termStart;
