@@ -50,7 +50,12 @@ import java.util.Set;
 public final class Engine {
   private final Tuning tuning;
   private final SymptomIndex symptoms;
-  private final Metrics metrics;
+  /**
+   * The catalog's metrics, built on the first value read (text without a digit, a symptom id or a name needs none);
+   * a field rather than a {@code Once}: a lambda is a class spun at run time.
+   */
+  private volatile Metrics metrics;
+  private final Catalog catalog;
   private final ModeNames names;
   private final ModeText text;
   private final NameWords<FailureMode> modeWords;
@@ -66,7 +71,10 @@ public final class Engine {
   private volatile Typos typos;
   /** Over the one-word names and aliases, for a one-word input with a typo ("multicolinearity"); built on need. */
   private volatile Typos nameTypos;
-  /** Guards the building of the two on need (fields rather than {@code Once}s: a lambda is a class spun at run time). */
+  /**
+   * Guards the building of the parts built on need (fields rather than {@code Once}s: a lambda is a class spun at
+   * run time).
+   */
   private final Object typosLock = new Object();
 
   /** A mode a symptom indicates, with the weight; {@code source} and {@code against} are the symptom's keys. */
@@ -172,7 +180,7 @@ public final class Engine {
     // Each distinct word of the catalog is stemmed once, for all the indexes built here; each stem is one string.
     this.text = prebuilt != null ? prebuilt : ModeText.of(catalog, tuning, stems);
     this.symptoms = new SymptomIndex(catalog.symptoms(), stems, text);
-    this.metrics = new Metrics(catalog);
+    this.catalog = catalog;
     this.names = new ModeNames(catalog.failureModes(), stems);
     this.liveModes = text.modes();
     for (int i = 0; i < liveModes.size(); i++) {
@@ -544,12 +552,12 @@ public final class Engine {
    * Returns the id of the metric a name or alias names; empty when the catalog has no such metric.
    */
   public Optional<String> metricId(String name) {
-    return metrics.resolve(name);
+    return metrics().resolve(name);
   }
 
   /** Returns up to three metric ids near an unknown metric name. */
   public List<String> suggestMetrics(String name) {
-    return metrics.suggest(name);
+    return metrics().suggest(name);
   }
 
   /** Returns the catalog's checks: how results read, and which checks to run next. */
@@ -621,7 +629,7 @@ public final class Engine {
       readings.add(reading);
       resolutions.add(reading.resolution());
       if (!reading.resolution().recognized()) {
-        List<String> suggestions = in.observation() != null ? metrics.suggest(in.observation().metric())
+        List<String> suggestions = in.observation() != null ? metrics().suggest(in.observation().metric())
             : in.text() == null || in.text().isBlank() ? List.of() : suggest(in.text());
         unrecognized.add(new Unrecognized(in.display(), suggestions));
       }
@@ -717,7 +725,7 @@ public final class Engine {
   record Value(String metric, double value, Double threshold, String feature, String source) {}
 
   private Value value(Observation o) {
-    String id = metrics.resolve(o.metric()).orElse(o.metric());
+    String id = metrics().resolve(o.metric()).orElse(o.metric());
     return new Value(id, o.value(), o.threshold().isPresent() ? o.threshold().getAsDouble() : null,
         o.feature().orElse(null), o.source().orElse(null));
   }
@@ -734,7 +742,7 @@ public final class Engine {
     double[][] values = new double[4][];
     int[] count = new int[4];
     for (Observation o : observations) {
-      int k = switch (metrics.resolve(o.metric()).orElse("")) {
+      int k = switch (metrics().resolve(o.metric()).orElse("")) {
         case "train-score" -> 0;
         case "validation-score" -> 1;
         case "test-score" -> 2;
@@ -794,8 +802,8 @@ public final class Engine {
   private void measure(String display, List<Value> values, Map<String, Double> thresholds, List<Item> items,
       Map<String, SymptomMatch> matches, Map<String, SymptomMatch> ruledOut, List<String> measured) {
     for (Value v : values) {
-      List<Metrics.Rule> rules = metrics.rules(v.metric());
-      if (rules.isEmpty() && metrics.metric(v.metric()).isPresent()) {
+      List<Metrics.Rule> rules = metrics().rules(v.metric());
+      if (rules.isEmpty() && metrics().metric(v.metric()).isPresent()) {
         // A known metric with no rule of its own (a training score): read, and used with others it implies a gap.
         String detail = v.metric() + " " + format(v.value()) + (v.feature() == null ? "" : " on " + v.feature())
             + ", no threshold of its own";
@@ -893,7 +901,10 @@ public final class Engine {
     boolean lowerIsBetter = false;
     for (Analysis.Passage passage : analysis.passages()) {
       if (passage.first()) {
-        for (Mentions.Mention m : Mentions.read(passage.raw(), metrics)) {
+        // A value is a number, which has an ASCII digit: text without one mentions none.
+        List<Mentions.Mention> mentions = hasDigit(passage.raw()) ? Mentions.read(passage.raw(), metrics())
+            : List.of();
+        for (Mentions.Mention m : mentions) {
           if (m.metric() != null) {
             values.add(new Value(m.metric(), m.value(), m.threshold(), m.feature(), null));
             if (m.reference() != null) {
@@ -1128,6 +1139,31 @@ public final class Engine {
 
   /** Words longer than this are not corrected: no name is that long, and correction costs grow with length. */
   private static final int MAX_TYPO_WORD = 40;
+
+  private Metrics metrics() {
+    Metrics m = metrics;
+    if (m == null) {
+      synchronized (typosLock) {
+        m = metrics;
+        if (m == null) {
+          m = new Metrics(catalog);
+          metrics = m;
+        }
+      }
+    }
+    return m;
+  }
+
+  /** Returns whether a text has an ASCII digit. */
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private Typos typos() {
     Typos t = typos;
