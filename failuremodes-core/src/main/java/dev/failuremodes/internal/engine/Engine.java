@@ -221,38 +221,56 @@ public final class Engine {
       }
     }
     this.symptomWords = new NameWords<>(symptomNames, stems);
-    List<List<String>> phrases = new ArrayList<>(names.phrases());
-    phrases.addAll(symptoms.phrases());
-    for (List<String> phrase : phrases) {
-      boolean anyCue = false;
-      for (String stem : phrase) {
-        anyCue |= Analysis.isCue(stem);
+    // The names and aliases that the phrase indexes hold (of live modes and symptoms), as the memo read them: those
+    // with a negation word, under each such word. Only whether one occurs around a cue counts, so each list holds a
+    // phrase once, in no particular order.
+    for (FailureMode m : catalog.failureModes()) {
+      if (!m.deprecated()) {
+        negationPhrase(m.id(), stems);
+        negationPhrase(m.name(), stems);
+        for (String alias : m.aliases()) {
+          negationPhrase(alias, stems);
+        }
       }
-      if (!anyCue) {
-        continue; // most phrases have no negation word: no set of their words is needed
-      }
-      List<String> shared = null;
-      for (String stem : new LinkedHashSet<>(phrase)) {
-        if (Analysis.isCue(stem)) {
-          if (shared == null) {
-            String[] words = phrase.toArray(new String[0]);
-            for (int k = 0; k < words.length; k++) {
-              words[k] = stems.intern(words[k]);
-            }
-            shared = List.of(words);
-          }
-          String cue = stems.intern(stem);
-          List<List<String>> withCue = negationPhrases.get(cue);
-          if (withCue == null) {
-            withCue = new ArrayList<>(1);
-            negationPhrases.put(cue, withCue);
-          }
-          withCue.add(shared);
+    }
+    for (Symptom s : catalog.symptoms()) {
+      if (!s.deprecated()) {
+        negationPhrase(s.name(), stems);
+        for (String alias : s.aliases()) {
+          negationPhrase(alias, stems);
         }
       }
     }
     for (Map.Entry<String, List<List<String>>> e : negationPhrases.entrySet()) {
       e.setValue(List.copyOf(e.getValue()));
+    }
+  }
+
+  /** Files a name's stems under each negation word among them, when it has any (see the constructor). */
+  private void negationPhrase(String name, Text.Memo stems) {
+    List<String> phrase = stems.tokens(name);
+    List<String> shared = null;
+    for (int k = 0; k < phrase.size(); k++) {
+      String stem = phrase.get(k);
+      if (!Analysis.isCue(stem) || phrase.indexOf(stem) < k) {
+        continue; // not a negation word, or one filed for this phrase already
+      }
+      if (shared == null) {
+        String[] words = phrase.toArray(new String[0]);
+        for (int w = 0; w < words.length; w++) {
+          words[w] = stems.intern(words[w]);
+        }
+        shared = List.of(words);
+      }
+      String cue = stems.intern(stem);
+      List<List<String>> withCue = negationPhrases.get(cue);
+      if (withCue == null) {
+        withCue = new ArrayList<>(1);
+        negationPhrases.put(cue, withCue);
+      }
+      if (!withCue.contains(shared)) {
+        withCue.add(shared);
+      }
     }
   }
 

@@ -50,11 +50,6 @@ final class ModeNames {
     return exact.get(Text.normalize(input));
   }
 
-  /** Returns every phrase of the index as its stems, for the negation reader. */
-  List<List<String>> phrases() {
-    return phrases.all();
-  }
-
   /** Returns the names found in a passage, in order. */
   List<Phrases.Occurrence<FailureMode>> find(Analysis.Passage passage) {
     return phrases.find(passage);

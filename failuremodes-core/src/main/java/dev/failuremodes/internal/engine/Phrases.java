@@ -28,15 +28,6 @@ final class Phrases<T> {
     }
   }
 
-  /** Returns every phrase as its stems. */
-  List<List<String>> all() {
-    List<List<String>> out = new ArrayList<>();
-    for (String p : byPhrase.keySet()) {
-      out.add(List.of(p.split(" ")));
-    }
-    return out;
-  }
-
   /**
    * One occurrence.
    *

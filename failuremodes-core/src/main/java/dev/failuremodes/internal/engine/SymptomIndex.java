@@ -220,11 +220,6 @@ public final class SymptomIndex {
     return namePhrases.find(passage);
   }
 
-  /** Returns every name and alias as its stems, for the negation reader. */
-  List<List<String>> phrases() {
-    return namePhrases.all();
-  }
-
   /** For suggestions: symptoms less similar than this are not offered. */
   private static final double SUGGESTION_FLOOR = 0.15;
   /** For suggestions: how much covering all of a multi-word alias counts, when the input says more besides. */
