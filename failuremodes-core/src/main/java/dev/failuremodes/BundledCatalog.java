@@ -33,13 +33,17 @@ final class BundledCatalog {
   private static Object loadCapturingFailure() {
     LOADS.incrementAndGet();
     try {
-      return new Diagnoser(load());
+      return load();
     } catch (RuntimeException e) {
       return e;
     }
   }
 
-  private static Catalog load() {
+  /**
+   * Loads the catalog and returns its diagnoser, which knows the JSON's length and CRC-32: its engine reads the text
+   * index that the build made from that JSON, if there is one.
+   */
+  private static Diagnoser load() {
     // Through the class loader, not Class.getResource: on the module path the latter looks only inside this
     // class's own module, and the catalog lives in the failuremodes-catalog module.
     URL url = BundledCatalog.class.getClassLoader().getResource(RESOURCE.substring(1));
@@ -73,12 +77,12 @@ final class BundledCatalog {
       CatalogData digested = DigestReader.readBundled(length, crc);
       fromDigest = digested != null;
       if (digested != null) {
-        return new Catalog(digested);
+        return new Diagnoser(new Catalog(digested), length, crc);
       }
       if (json == null) {
         json = readAll(connection);
       }
-      return Catalog.read(new ByteArrayInputStream(json), "bundled catalog " + RESOURCE);
+      return new Diagnoser(Catalog.read(new ByteArrayInputStream(json), "bundled catalog " + RESOURCE), length, crc);
     } catch (IOException e) {
       throw new CatalogException(List.of(new CatalogProblem(RESOURCE, "class path", "cannot read: " + e)), e);
     }

@@ -18,9 +18,19 @@ public final class Diagnoser {
    */
   private volatile Engine engine;
   private final Object engineLock = new Object();
+  /** For the bundled catalog, its JSON's length and CRC-32, which name the engine's index digest; -1 otherwise. */
+  private final long bundledLength;
+  private final long bundledCrc;
 
   Diagnoser(Catalog catalog) {
+    this(catalog, -1, -1);
+  }
+
+  /** A diagnoser over the bundled catalog, read from JSON of this length and CRC-32. */
+  Diagnoser(Catalog catalog, long bundledLength, long bundledCrc) {
     this.catalog = catalog;
+    this.bundledLength = bundledLength;
+    this.bundledCrc = bundledCrc;
   }
 
   /**
@@ -89,7 +99,7 @@ public final class Diagnoser {
       synchronized (engineLock) {
         e = engine;
         if (e == null) {
-          e = new Engine(catalog);
+          e = bundledLength < 0 ? new Engine(catalog) : Engine.bundled(catalog, bundledLength, bundledCrc);
           engine = e;
         }
       }

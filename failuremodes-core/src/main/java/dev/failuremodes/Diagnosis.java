@@ -121,7 +121,7 @@ public final class Diagnosis {
 
   /** Returns the most likely candidate, if any input was recognised. */
   public Optional<Candidate> top() {
-    return candidates.stream().findFirst();
+    return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(0));
   }
 
   /**

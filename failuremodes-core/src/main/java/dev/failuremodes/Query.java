@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * An immutable query: what was observed (text, measured values, tool reports) and how to rank it. Each refinement
@@ -353,8 +354,40 @@ public final class Query {
       shown[all.size() + i] = answers.list().get(i).display();
     }
     return new Diagnosis(diagnoser.catalog().catalogVersion(), List.of(shown), r.resolutions(), r.unrecognized(),
-        r.candidates(), r::plan, reported, r.notes(), () -> engine.checks().next(r.candidates(), answers),
+        r.candidates(), new PlanOf(r), reported, r.notes(), new NextChecksOf(engine, r, answers),
         engine.checks().ruledOutModes(answers), engine.checks().standout(r.candidates()).isPresent());
+  }
+
+  /** A result's fix plan, made when first asked for. */
+  private static final class PlanOf implements Supplier<List<PlannedFix>> {
+    private final Engine.Result result;
+
+    PlanOf(Engine.Result result) {
+      this.result = result;
+    }
+
+    @Override
+    public List<PlannedFix> get() {
+      return result.plan();
+    }
+  }
+
+  /** The checks to run next after a result, chosen when first asked for. */
+  private static final class NextChecksOf implements Supplier<List<NextCheck>> {
+    private final Engine engine;
+    private final Engine.Result result;
+    private final Answers answers;
+
+    NextChecksOf(Engine engine, Engine.Result result, Answers answers) {
+      this.engine = engine;
+      this.result = result;
+      this.answers = answers;
+    }
+
+    @Override
+    public List<NextCheck> get() {
+      return engine.checks().next(result.candidates(), answers);
+    }
   }
 
   /** Returns the inputs and settings. */

@@ -23,6 +23,16 @@ class BundledDigestTest {
   }
 
   @Test
+  void engine_bundled_readsItsTextIndexFromItsDigest() {
+    FailureModes.forSymptoms("accuracy dropped after the release").diagnose();
+
+    assertThat(BundledCatalog.diagnoser().engine().indexFromDigest())
+        .as("the bundled engine should read its text index from its digest; was failuremodes-core built "
+            + "(process-classes)?")
+        .isTrue();
+  }
+
+  @Test
   void catalog_fromDigest_equalsTheCatalogReadFromJson() throws IOException {
     Catalog digest = FailureModes.catalog();
     Catalog json = Catalog.read(new ByteArrayInputStream(bundledJson()), "catalog.json");

@@ -105,7 +105,9 @@ final class Analysis {
   private static Set<String> cueStems() {
     Set<String> out = new java.util.HashSet<>();
     for (Set<String> words : List.of(PRE_CUES, POST_CUES, EITHER_CUES, OUT_VERBS, Set.of("t"))) {
-      words.forEach(w -> out.add(Text.stem(w)));
+      for (String w : words) {
+        out.add(Text.stem(w));
+      }
     }
     return Set.copyOf(out);
   }

@@ -105,7 +105,11 @@ public final class Checks {
     this.modeIndex = modeIndex;
     this.symptoms = symptoms;
     this.names = names;
-    catalog.symptoms().stream().filter(s -> !s.deprecated()).forEach(s -> symptomIds.add(s.id()));
+    for (dev.failuremodes.Symptom s : catalog.symptoms()) {
+      if (!s.deprecated()) {
+        symptomIds.add(s.id());
+      }
+    }
     List<Check> live = new ArrayList<>();
     for (FailureMode owner : catalog.failureModes()) {
       for (DetectionMethod d : owner.detection()) {

@@ -44,11 +44,17 @@ final class Cues {
       + " interpretable catch detect know own log track check measure agree consistent stable balanced cover hold"
       + " translate follow impact effect gain improvement benefit uplift traction");
 
-  /** A change between two numbers: "from 0.91 to 0.78", "0.99 vs 0.71", "0.9 -> 0.7", or a threshold "(> 0.1)". */
-  private static final Pattern NUMBER_CHANGE = Pattern.compile(
-      // Bounded repetitions keep the scan linear however long a token is.
-      "from\\s{1,3}\\S{0,12}?\\d\\S{0,12}\\s{1,3}to\\s{1,3}\\S{0,12}?\\d"
-          + "|\\d\\S{0,12}\\s{0,3}(?:->|→|\\bvs\\.?|\\bversus)\\s{0,3}\\S{0,12}?\\d|\\(\\s{0,3}[<>]=?\\s{0,3}\\d");
+  /**
+   * A change between two numbers: "from 0.91 to 0.78", "0.99 vs 0.71", "0.9 -> 0.7", or a threshold "(> 0.1)".
+   * Compiled when the first sentence with a digit is read: every branch needs one, and compiling it costs a fresh JVM
+   * milliseconds.
+   */
+  private static final class NumberChange {
+    static final Pattern PATTERN = Pattern.compile(
+        // Bounded repetitions keep the scan linear however long a token is.
+        "from\\s{1,3}\\S{0,12}?\\d\\S{0,12}\\s{1,3}to\\s{1,3}\\S{0,12}?\\d"
+            + "|\\d\\S{0,12}\\s{0,3}(?:->|→|\\bvs\\.?|\\bversus)\\s{0,3}\\S{0,12}?\\d|\\(\\s{0,3}[<>]=?\\s{0,3}\\d");
+  }
 
   private static Set<String> stems(String words) {
     Set<String> out = new HashSet<>();
@@ -71,7 +77,7 @@ final class Cues {
 
   /** As {@link #numberChange}, always by the pattern: what the quick searches before it must agree with. */
   static boolean numberChangeScanned(String sentence) {
-    return NUMBER_CHANGE.matcher(sentence).find();
+    return NumberChange.PATTERN.matcher(sentence).find();
   }
 
   /** Returns whether any of the words is a problem word or a contrast. */

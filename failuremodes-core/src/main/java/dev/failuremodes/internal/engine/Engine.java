@@ -1,7 +1,6 @@
 package dev.failuremodes.internal.engine;
 
 import dev.failuremodes.Candidate;
-import dev.failuremodes.CaseStudy;
 import dev.failuremodes.Catalog;
 import dev.failuremodes.Evidence;
 import dev.failuremodes.EvidenceKind;
@@ -15,7 +14,6 @@ import dev.failuremodes.Symptom;
 import dev.failuremodes.SymptomMatch;
 import dev.failuremodes.Unrecognized;
 import dev.failuremodes.signals.Observation;
-import dev.failuremodes.internal.Once;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,7 +50,12 @@ import java.util.Set;
 public final class Engine {
   private final Tuning tuning;
   private final SymptomIndex symptoms;
-  private final Metrics metrics;
+  /**
+   * The catalog's metrics, built on the first value read (text without a digit, a symptom id or a name needs none);
+   * a field rather than a {@code Once}: a lambda is a class spun at run time.
+   */
+  private volatile Metrics metrics;
+  private final Catalog catalog;
   private final ModeNames names;
   private final ModeText text;
   private final NameWords<FailureMode> modeWords;
@@ -67,9 +70,14 @@ public final class Engine {
   /** Catalog phrases that contain a negation word, by that word's stem, for the negation reader. */
   private final Map<String, List<List<String>>> negationPhrases = new HashMap<>();
   /** Built on the first input with an unknown word, since inputs that are ids never need it. */
-  private final Once<Typos> typos = new Once<>(this::typos);
+  private volatile Typos typos;
   /** Over the one-word names and aliases, for a one-word input with a typo ("multicolinearity"); built on need. */
-  private final Once<Typos> nameTypos = new Once<>(this::nameTypos);
+  private volatile Typos nameTypos;
+  /**
+   * Guards the building of the parts built on need (fields rather than {@code Once}s: a lambda is a class spun at
+   * run time).
+   */
+  private final Object typosLock = new Object();
 
   /** A mode a symptom indicates, with the weight; {@code source} and {@code against} are the symptom's keys. */
   private record Weighted(FailureMode mode, int index, double weight, String source, String against,
@@ -119,7 +127,7 @@ public final class Engine {
     if (known != null) {
       return known.isEmpty() ? null : known;
     }
-    String corrected = typos.get().correct(stem);
+    String corrected = typos().correct(stem);
     if (corrections.size() < MAX_OTHER_STEMS && stem.length() <= MAX_TYPO_WORD) {
       corrections.putIfAbsent(stem, corrected == null ? "" : corrected);
     }
@@ -154,18 +162,30 @@ public final class Engine {
   }
 
   Engine(Catalog catalog, Tuning tuning) {
+    this(catalog, tuning, null, new Text.Memo());
+  }
+
+  /**
+   * Prepares the engine over the bundled catalog, whose JSON has this length and CRC-32: its text index and its
+   * names and aliases, read, come from the digest the build made of that JSON (see {@link IndexDigest}); without
+   * one for this JSON, the engine is built from the catalog.
+   */
+  public static Engine bundled(Catalog catalog, long jsonLength, long jsonCrc) {
+    IndexDigest.Index index = IndexDigest.readBundled(catalog, jsonLength, jsonCrc);
+    return index == null ? new Engine(catalog) : new Engine(catalog, Tuning.DEFAULT, index.text(), index.names());
+  }
+
+  /**
+   * As above, with the text index given when it was built before (null to build it here), and a memo of the words
+   * and names read so far (see {@link Text.Memo}).
+   */
+  Engine(Catalog catalog, Tuning tuning, ModeText prebuilt, Text.Memo stems) {
     this.tuning = tuning;
+    this.fromDigest = prebuilt != null;
     // Each distinct word of the catalog is stemmed once, for all the indexes built here; each stem is one string.
-    Text.Memo stems = new Text.Memo();
-    Map<String, Symptom> symptomsById = new HashMap<>();
-    catalog.symptoms().forEach(s -> symptomsById.put(s.id(), s));
-    Map<String, List<CaseStudy>> cases = new HashMap<>();
-    for (CaseStudy c : catalog.caseStudies()) {
-      c.failureModes().forEach(m -> cases.computeIfAbsent(m, k -> new ArrayList<>()).add(c));
-    }
-    this.text = new ModeText(catalog.failureModes(), symptomsById, cases, Routine.TEXT, tuning, stems);
-    this.symptoms = new SymptomIndex(catalog.symptoms(), stems, text::canonical);
-    this.metrics = new Metrics(catalog);
+    this.text = prebuilt != null ? prebuilt : ModeText.of(catalog, tuning, stems);
+    this.symptoms = new SymptomIndex(catalog.symptoms(), stems, text);
+    this.catalog = catalog;
     this.names = new ModeNames(catalog.failureModes(), stems);
     this.liveModes = text.modes();
     this.openings = new String[liveModes.size()];
@@ -173,7 +193,7 @@ public final class Engine {
       modeIndex.put(liveModes.get(i).id(), i);
       openings[i] = liveModes.get(i).name() + " (" + liveModes.get(i).stage().id() + ") is ";
     }
-    this.ranker = new Ranker(liveModes, id -> catalog.fix(id).orElse(null), tuning);
+    this.ranker = new Ranker(liveModes, new FixesOf(catalog), tuning);
     this.checks = new Checks(catalog, liveModes, modeIndex, symptoms, names, tuning);
     Map<FailureMode, List<String>> modeNames = new LinkedHashMap<>();
     for (FailureMode m : catalog.failureModes()) {
@@ -185,14 +205,20 @@ public final class Engine {
       modeNames.put(m, phrases);
       for (Indicator i : m.indicators()) {
         // One pair of keys per symptom, shared by the modes it indicates.
-        List<Weighted> indicated = modesBySymptom.computeIfAbsent(i.symptom(), k -> new ArrayList<>());
+        List<Weighted> indicated = modesBySymptom.get(i.symptom());
+        if (indicated == null) {
+          indicated = new ArrayList<>();
+          modesBySymptom.put(i.symptom(), indicated);
+        }
         String source = indicated.isEmpty() ? "+" + i.symptom() : w0(indicated).source;
         String against = indicated.isEmpty() ? "-" + i.symptom() : w0(indicated).against;
         Optional<String> symptom = indicated.isEmpty() ? Optional.of(i.symptom()) : w0(indicated).symptom;
         indicated.add(new Weighted(m, modeIndex.get(m.id()), i.weight(), source, against, symptom));
       }
     }
-    modesBySymptom.replaceAll((k, v) -> List.copyOf(v));
+    for (Map.Entry<String, List<Weighted>> e : modesBySymptom.entrySet()) {
+      e.setValue(List.copyOf(e.getValue()));
+    }
     int most = 0;
     for (List<Weighted> indicated : modesBySymptom.values()) {
       most = Math.max(most, indicated.size());
@@ -211,24 +237,79 @@ public final class Engine {
       }
     }
     this.symptomWords = new NameWords<>(symptomNames, stems);
-    List<List<String>> phrases = new ArrayList<>(names.phrases());
-    phrases.addAll(symptoms.phrases());
-    for (List<String> phrase : phrases) {
-      List<String> shared = null;
-      for (String stem : new LinkedHashSet<>(phrase)) {
-        if (Analysis.isCue(stem)) {
-          if (shared == null) {
-            String[] words = phrase.toArray(new String[0]);
-            for (int k = 0; k < words.length; k++) {
-              words[k] = stems.intern(words[k]);
-            }
-            shared = List.of(words);
-          }
-          negationPhrases.computeIfAbsent(stems.intern(stem), k -> new ArrayList<>(1)).add(shared);
+    // The names and aliases that the phrase indexes hold (of live modes and symptoms), as the memo read them: those
+    // with a negation word, under each such word. Only whether one occurs around a cue counts, so each list holds a
+    // phrase once, in no particular order.
+    for (FailureMode m : catalog.failureModes()) {
+      if (!m.deprecated()) {
+        negationPhrase(m.id(), stems);
+        negationPhrase(m.name(), stems);
+        for (String alias : m.aliases()) {
+          negationPhrase(alias, stems);
         }
       }
     }
-    negationPhrases.replaceAll((k, v) -> List.copyOf(v));
+    for (Symptom s : catalog.symptoms()) {
+      if (!s.deprecated()) {
+        negationPhrase(s.name(), stems);
+        for (String alias : s.aliases()) {
+          negationPhrase(alias, stems);
+        }
+      }
+    }
+    for (Map.Entry<String, List<List<String>>> e : negationPhrases.entrySet()) {
+      e.setValue(List.copyOf(e.getValue()));
+    }
+  }
+
+  /** Files a name's stems under each negation word among them, when it has any (see the constructor). */
+  private void negationPhrase(String name, Text.Memo stems) {
+    List<String> phrase = stems.tokens(name);
+    List<String> shared = null;
+    for (int k = 0; k < phrase.size(); k++) {
+      String stem = phrase.get(k);
+      if (!Analysis.isCue(stem) || phrase.indexOf(stem) < k) {
+        continue; // not a negation word, or one filed for this phrase already
+      }
+      if (shared == null) {
+        String[] words = phrase.toArray(new String[0]);
+        for (int w = 0; w < words.length; w++) {
+          words[w] = stems.intern(words[w]);
+        }
+        shared = List.of(words);
+      }
+      String cue = stems.intern(stem);
+      List<List<String>> withCue = negationPhrases.get(cue);
+      if (withCue == null) {
+        withCue = new ArrayList<>(1);
+        negationPhrases.put(cue, withCue);
+      }
+      if (!withCue.contains(shared)) {
+        withCue.add(shared);
+      }
+    }
+  }
+
+  /** A catalog's fixes by id, null for an unknown one: a class rather than a lambda, spun at run time. */
+  private static final class FixesOf implements java.util.function.Function<String, dev.failuremodes.Fix> {
+    private final Catalog catalog;
+
+    FixesOf(Catalog catalog) {
+      this.catalog = catalog;
+    }
+
+    @Override
+    public dev.failuremodes.Fix apply(String id) {
+      return catalog.fix(id).orElse(null);
+    }
+  }
+
+  /** Whether the text index was read from a digest rather than built here. */
+  private final boolean fromDigest;
+
+  /** Returns whether the text index was read from the build's digest rather than built here. For tests. */
+  public boolean indexFromDigest() {
+    return fromDigest;
   }
 
   /** Returns the words typos are corrected to, for tests. */
@@ -510,12 +591,12 @@ public final class Engine {
    * Returns the id of the metric a name or alias names; empty when the catalog has no such metric.
    */
   public Optional<String> metricId(String name) {
-    return metrics.resolve(name);
+    return metrics().resolve(name);
   }
 
   /** Returns up to three metric ids near an unknown metric name. */
   public List<String> suggestMetrics(String name) {
-    return metrics.suggest(name);
+    return metrics().suggest(name);
   }
 
   /** Returns the catalog's checks: how results read, and which checks to run next. */
@@ -587,7 +668,7 @@ public final class Engine {
       readings.add(reading);
       resolutions.add(reading.resolution());
       if (!reading.resolution().recognized()) {
-        List<String> suggestions = in.observation() != null ? metrics.suggest(in.observation().metric())
+        List<String> suggestions = in.observation() != null ? metrics().suggest(in.observation().metric())
             : in.text() == null || in.text().isBlank() ? List.of() : suggest(in.text());
         unrecognized.add(new Unrecognized(in.display(), suggestions));
       }
@@ -617,7 +698,12 @@ public final class Engine {
           if (crossedOn == null) {
             crossedOn = new HashMap<>();
           }
-          crossedOn.computeIfAbsent(item.symptom(), k -> new HashSet<>()).add(item.feature());
+          Set<String> on = crossedOn.get(item.symptom());
+          if (on == null) {
+            on = new HashSet<>();
+            crossedOn.put(item.symptom(), on);
+          }
+          on.add(item.feature());
         }
       }
     }
@@ -681,7 +767,9 @@ public final class Engine {
     }
     if (!answers.isEmpty()) {
       List<List<Item>> lists = new ArrayList<>(touched.size());
-      touched.forEach(slot -> lists.add(slot.items));
+      for (Slot slot : touched) {
+        lists.add(slot.items);
+      }
       checks.dropUnsupported(lists);
     }
     List<Candidate> candidates = rank(touched, stages, checks.ruledOut(answers), minScore, limit);
@@ -708,7 +796,7 @@ public final class Engine {
   record Value(String metric, double value, Double threshold, String feature, String source) {}
 
   private Value value(Observation o) {
-    String id = metrics.resolve(o.metric()).orElse(o.metric());
+    String id = metrics().resolve(o.metric()).orElse(o.metric());
     return new Value(id, o.value(), o.threshold().isPresent() ? o.threshold().getAsDouble() : null,
         o.feature().orElse(null), o.source().orElse(null));
   }
@@ -725,7 +813,7 @@ public final class Engine {
     double[][] values = new double[4][];
     int[] count = new int[4];
     for (Observation o : observations) {
-      int k = switch (metrics.resolve(o.metric()).orElse("")) {
+      int k = switch (metrics().resolve(o.metric()).orElse("")) {
         case "train-score" -> 0;
         case "validation-score" -> 1;
         case "test-score" -> 2;
@@ -785,8 +873,8 @@ public final class Engine {
   private void measure(String display, List<Value> values, Map<String, Double> thresholds, List<Item> items,
       Map<String, SymptomMatch> matches, Map<String, SymptomMatch> ruledOut, List<String> measured) {
     for (Value v : values) {
-      List<Metrics.Rule> rules = metrics.rules(v.metric());
-      if (rules.isEmpty() && metrics.metric(v.metric()).isPresent()) {
+      List<Metrics.Rule> rules = metrics().rules(v.metric());
+      if (rules.isEmpty() && metrics().metric(v.metric()).isPresent()) {
         // A known metric with no rule of its own (a training score): read, and used with others it implies a gap.
         String detail = v.metric() + " " + format(v.value()) + (v.feature() == null ? "" : " on " + v.feature())
             + ", no threshold of its own";
@@ -804,7 +892,7 @@ public final class Engine {
         if (!measured.contains(detail)) {
           measured.add(detail);
         }
-        (crossed ? matches : ruledOut).merge(m.symptom().id(), m, Engine::stronger);
+        keepStronger(crossed ? matches : ruledOut, m);
       }
     }
   }
@@ -847,7 +935,7 @@ public final class Engine {
     }
     if (!word.isEmpty() && word.indexOf(' ') < 0 && word.length() <= MAX_TYPO_WORD) {
       // One word that is no name: most likely a misspelt one, read as that name with a typo's confidence.
-      String corrected = nameTypos.get().correct(word);
+      String corrected = nameTypos().correct(word);
       if (corrected != null) {
         Optional<SymptomMatch> symptom = symptoms.exact(corrected);
         if (symptom.isPresent()) {
@@ -876,7 +964,7 @@ public final class Engine {
     boolean contrast = false;
     boolean numberChange = false;
     boolean negation = false;
-    Analysis analysis = Analysis.of(input, negationPhrases, tuning.passageWords(), this::stem);
+    Analysis analysis = Analysis.of(input, negationPhrases, tuning.passageWords(), stemmer);
     // A name or a symptom found in a long text is one phrase among many: it counts in proportion to how much of the
     // text one passage is, fully in an input of up to one passage.
     double inText = Math.min(1.0, (double) tuning.passageWords() / Math.max(1, analysis.contentWords()));
@@ -886,7 +974,10 @@ public final class Engine {
     boolean lowerIsBetter = false;
     for (Analysis.Passage passage : analysis.passages()) {
       if (passage.first()) {
-        for (Mentions.Mention m : Mentions.read(passage.raw(), metrics)) {
+        // A value is a number, which has an ASCII digit: text without one mentions none.
+        List<Mentions.Mention> mentions = hasDigit(passage.raw()) ? Mentions.read(passage.raw(), metrics())
+            : List.of();
+        for (Mentions.Mention m : mentions) {
           if (m.metric() != null) {
             values.add(new Value(m.metric(), m.value(), m.threshold(), m.feature(), null));
             if (m.reference() != null) {
@@ -925,10 +1016,10 @@ public final class Engine {
         SymptomMatch m = new SymptomMatch(o.value(), round(inText), MatchKind.PHRASE);
         if (o.negated()) {
           symptom(display, m, true, "", List.of(o.words()), items);
-          ruledOut.merge(m.symptom().id(), m, Engine::stronger);
+          keepStronger(ruledOut, m);
         } else if (!ruledOut.containsKey(o.value().id())) {
           symptom(display, m, false, "", List.of(o.words()), items);
-          matches.merge(m.symptom().id(), m, Engine::stronger);
+          keepStronger(matches, m);
         }
       }
       numberChange |= passage.numberChange();
@@ -959,17 +1050,17 @@ public final class Engine {
         deniedPrivative |= w.negated() && NameWords.privative(w.stem());
       }
     }
-    for (NameWords.Denial<FailureMode> d : modeWords.denials(denied, outright, text::idf)) {
+    for (NameWords.Denial<FailureMode> d : modeWords.denials(denied, outright, idf)) {
       named(display, d.owner(), true, d.share(), raw(d.words(), rawByStem), items);
       if (d.share() >= 0.5 && !negated.contains(d.owner())) {
         negated.add(d.owner());
       }
     }
-    for (NameWords.Denial<Symptom> d : symptomWords.denials(denied, outright, text::idf)) {
+    for (NameWords.Denial<Symptom> d : symptomWords.denials(denied, outright, idf)) {
       SymptomMatch m = new SymptomMatch(d.owner(), round(d.share()), MatchKind.PHRASE);
       symptom(display, m, true, "", raw(d.words(), rawByStem), items);
       if (d.share() >= 0.5) {
-        ruledOut.merge(d.owner().id(), m, Engine::stronger);
+        keepStronger(ruledOut, m);
       }
     }
     Map<String, Double> words = words(content);
@@ -1049,6 +1140,33 @@ public final class Engine {
     return b.confidence() > a.confidence() ? b : a;
   }
 
+  /** Keeps a match by its symptom's id, or the stronger of it and the one kept (the one kept among equals). */
+  private static void keepStronger(Map<String, SymptomMatch> kept, SymptomMatch m) {
+    String id = m.symptom().id();
+    SymptomMatch old = kept.get(id);
+    kept.put(id, old == null ? m : stronger(old, m));
+  }
+
+  /** Stems a query's words for the reader ({@link #stem}): a class rather than a lambda, which is spun at run time. */
+  private final class Stemmer implements java.util.function.Function<String, String> {
+    @Override
+    public String apply(String word) {
+      return stem(word);
+    }
+  }
+
+  private final Stemmer stemmer = new Stemmer();
+
+  /** The idf of a stem in the text index, for weighing denied words; a class rather than a lambda, as above. */
+  private final class Idf implements java.util.function.ToDoubleFunction<String> {
+    @Override
+    public double applyAsDouble(String stem) {
+      return text.idf(stem);
+    }
+  }
+
+  private final Idf idf = new Idf();
+
   private static List<String> raw(List<String> stems, Map<String, String> rawByStem) {
     String[] out = new String[stems.size()];
     for (int i = 0; i < out.length; i++) {
@@ -1096,14 +1214,59 @@ public final class Engine {
   /** Words longer than this are not corrected: no name is that long, and correction costs grow with length. */
   private static final int MAX_TYPO_WORD = 40;
 
+  private Metrics metrics() {
+    Metrics m = metrics;
+    if (m == null) {
+      synchronized (typosLock) {
+        m = metrics;
+        if (m == null) {
+          m = new Metrics(catalog);
+          metrics = m;
+        }
+      }
+    }
+    return m;
+  }
+
+  /** Returns whether a text has an ASCII digit. */
+  private static boolean hasDigit(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private Typos typos() {
-    return new Typos(text.vocabulary());
+    Typos t = typos;
+    if (t == null) {
+      synchronized (typosLock) {
+        t = typos;
+        if (t == null) {
+          t = new Typos(text.vocabulary());
+          typos = t;
+        }
+      }
+    }
+    return t;
   }
 
   private Typos nameTypos() {
-    List<String> words = new ArrayList<>(symptoms.oneWordNames());
-    words.addAll(names.oneWordNames());
-    return new Typos(words);
+    Typos t = nameTypos;
+    if (t == null) {
+      synchronized (typosLock) {
+        t = nameTypos;
+        if (t == null) {
+          List<String> words = new ArrayList<>(symptoms.oneWordNames());
+          words.addAll(names.oneWordNames());
+          t = new Typos(words);
+          nameTypos = t;
+        }
+      }
+    }
+    return t;
   }
 
   private void symptom(String input, SymptomMatch m, boolean against, String detail, List<String> words,

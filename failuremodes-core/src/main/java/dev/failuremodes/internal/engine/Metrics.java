@@ -35,7 +35,7 @@ final class Metrics {
       names.addAll(m.aliases());
       for (String name : names) {
         idByKey.putIfAbsent(key(name), m.id());
-        longest = Math.max(longest, Text.normalize(name).split(" ").length);
+        longest = Math.max(longest, words(Text.normalize(name)));
       }
     }
     for (Symptom s : catalog.symptoms()) {
@@ -46,12 +46,26 @@ final class Metrics {
         String id = catalog.metrics().isEmpty() ? key(signal.metric()) : signal.metric();
         if (catalog.metrics().isEmpty()) {
           idByKey.putIfAbsent(id, id);
-          longest = Math.max(longest, Text.normalize(signal.metric()).split(" ").length);
+          longest = Math.max(longest, words(Text.normalize(signal.metric())));
         }
-        rulesById.computeIfAbsent(id, k -> new ArrayList<>()).add(new Rule(s, signal));
+        List<Rule> rules = rulesById.get(id);
+        if (rules == null) {
+          rules = new ArrayList<>();
+          rulesById.put(id, rules);
+        }
+        rules.add(new Rule(s, signal));
       }
     }
     this.longestName = longest;
+  }
+
+  /** Returns how many words a normalised name has: its spaces and one (normalised text has no runs of them). */
+  private static int words(String normalized) {
+    int words = 1;
+    for (int i = normalized.indexOf(' '); i >= 0; i = normalized.indexOf(' ', i + 1)) {
+      words++;
+    }
+    return words;
   }
 
   /** Returns a name's comparison key: its letters and digits, lowercase. */

@@ -22,7 +22,7 @@ final class ModeNames {
         continue;
       }
       for (String phrase : names(m)) {
-        exact.putIfAbsent(stems.intern(Text.normalizeShared(phrase)), m);
+        exact.putIfAbsent(stems.intern(stems.normalized(phrase)), m);
         phrases.add(phrase, m, stems);
       }
     }
@@ -53,11 +53,6 @@ final class ModeNames {
   /** As {@link #exact(String)}, with the input's normalised form already made. */
   FailureMode exactNormalized(String normalized) {
     return exact.get(normalized);
-  }
-
-  /** Returns every phrase of the index as its stems, for the negation reader. */
-  List<List<String>> phrases() {
-    return phrases.all();
   }
 
   /** Returns the names found in a passage, in order. */

@@ -1,6 +1,7 @@
 package dev.failuremodes.internal.engine;
 
 import dev.failuremodes.CaseStudy;
+import dev.failuremodes.Catalog;
 import dev.failuremodes.DetectionMethod;
 import dev.failuremodes.FailureMode;
 import dev.failuremodes.Indicator;
@@ -56,19 +57,40 @@ final class ModeText {
    * built: the mode's index, BM25F's saturation of the boosted, length-normalised counts of all fields together
    * ({@code tf / (k1 + tf) × (k1 + 1)}), the same over the core fields only (names, summary, symptoms, mechanisms,
    * detection), and the field that gives the most. Flat arrays keep the index small: no object per word or posting.
+   * Visible to {@link IndexDigest}, which writes and reads them; nothing changes them once the index is built.
    */
-  private final Words terms;
-  private final int[] termStart;
-  private final double[] termIdf;
-  private final int[] postingMode;
-  private final double[] postingSaturated;
-  private final double[] postingCore;
-  private final byte[] postingField;
+  final Words terms;
+  final int[] termStart;
+  final double[] termIdf;
+  final int[] postingMode;
+  final double[] postingSaturated;
+  final double[] postingCore;
+  final byte[] postingField;
   /** Per mode and field, the field's length over the average length of that field. */
-  private final double[][] relativeLength;
+  final double[][] relativeLength;
 
   /** The index of the routine document, after the modes. */
   private final int routine;
+
+  /** Indexes a catalog's modes with the routine document, stemming through a memo: the engine's text index. */
+  static ModeText of(Catalog catalog, Tuning tuning, Text.Memo stems) {
+    Map<String, Symptom> symptomsById = new HashMap<>();
+    for (Symptom s : catalog.symptoms()) {
+      symptomsById.put(s.id(), s);
+    }
+    Map<String, List<CaseStudy>> cases = new HashMap<>();
+    for (CaseStudy c : catalog.caseStudies()) {
+      for (String m : c.failureModes()) {
+        List<CaseStudy> list = cases.get(m);
+        if (list == null) {
+          list = new ArrayList<>();
+          cases.put(m, list);
+        }
+        list.add(c);
+      }
+    }
+    return new ModeText(catalog.failureModes(), symptomsById, cases, Routine.TEXT, tuning, stems);
+  }
 
   /**
    * Indexes the modes' text, and a document of routine talk that is scored beside them (see {@link Routine}).
@@ -76,16 +98,10 @@ final class ModeText {
   ModeText(List<FailureMode> all, Map<String, Symptom> symptoms, Map<String, List<CaseStudy>> casesByMode,
       String routineText, Tuning tuning, Text.Memo stems) {
     this.tuning = tuning;
-    List<FailureMode> live = new ArrayList<>();
-    for (FailureMode m : all) {
-      if (!m.deprecated()) {
-        live.add(m);
-      }
-    }
-    this.modes = List.copyOf(live);
+    this.modes = live(all);
     this.routine = modes.size();
     int docs = modes.size() + 1;
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(docs));
+    this.scratch = new Scratches(docs);
     Map<String, List<RawPosting>> raw = new HashMap<>();
     double[][] length = new double[docs][FIELDS.length];
     double[] total = new double[FIELDS.length];
@@ -179,6 +195,50 @@ final class ModeText {
     }
     termStart[terms.size()] = at;
     terms.trim();
+  }
+
+  /**
+   * Takes an index built before, from the same modes' text with the same tuning (see {@link IndexDigest}): the words,
+   * numbered, and the flat arrays described above.
+   */
+  ModeText(List<FailureMode> all, Tuning tuning, Words terms, int[] termStart, double[] termIdf, int[] postingMode,
+      double[] postingSaturated, double[] postingCore, byte[] postingField, double[][] relativeLength) {
+    this.tuning = tuning;
+    this.modes = live(all);
+    this.routine = modes.size();
+    this.scratch = new Scratches(modes.size() + 1);
+    this.terms = terms;
+    this.termStart = termStart;
+    this.termIdf = termIdf;
+    this.postingMode = postingMode;
+    this.postingSaturated = postingSaturated;
+    this.postingCore = postingCore;
+    this.postingField = postingField;
+    this.relativeLength = relativeLength;
+  }
+
+  /** Returns the modes that are not deprecated, in catalog order. */
+  static List<FailureMode> live(List<FailureMode> all) {
+    List<FailureMode> live = new ArrayList<>();
+    for (FailureMode m : all) {
+      if (!m.deprecated()) {
+        live.add(m);
+      }
+    }
+    return List.copyOf(live);
+  }
+
+  /** Returns whether another index has the same words, in the same order, and the same arrays. */
+  boolean sameIndex(ModeText other) {
+    return modes.equals(other.modes)
+        && terms.sameAs(other.terms)
+        && Arrays.equals(termStart, other.termStart)
+        && Arrays.equals(termIdf, other.termIdf)
+        && Arrays.equals(postingMode, other.postingMode)
+        && Arrays.equals(postingSaturated, other.postingSaturated)
+        && Arrays.equals(postingCore, other.postingCore)
+        && Arrays.equals(postingField, other.postingField)
+        && Arrays.deepEquals(relativeLength, other.relativeLength);
   }
 
   /** A mode's weighted counts of one word, per field, while the index is built. */
@@ -347,6 +407,20 @@ final class ModeText {
   }
 
   private final ThreadLocal<Scratch> scratch;
+
+  /** Each thread's scratch, made on its first scoring: a class rather than a lambda, which would be spun at run time. */
+  private static final class Scratches extends ThreadLocal<Scratch> {
+    private final int docs;
+
+    Scratches(int docs) {
+      this.docs = docs;
+    }
+
+    @Override
+    protected Scratch initialValue() {
+      return new Scratch(docs);
+    }
+  }
 
   /**
    * The scores of one text.

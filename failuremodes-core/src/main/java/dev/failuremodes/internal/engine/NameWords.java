@@ -1,6 +1,7 @@
 package dev.failuremodes.internal.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -58,46 +59,52 @@ final class NameWords<T> {
   NameWords(Map<T, List<String>> namesByOwner, Text.Memo stems) {
     List<Object> ownerList = new ArrayList<>();
     List<String> flatWords = new ArrayList<>();
-    List<Boolean> flatFailure = new ArrayList<>();
-    List<Integer> starts = new ArrayList<>();
+    // Per flat word, its number among the distinct words and whether it names the failure; per name, where it starts.
+    int[] flatIds = new int[256];
+    boolean[] flatFailure = new boolean[256];
+    int[] starts = new int[64];
     Words distinct = new Words(256);
-    namesByOwner.forEach((owner, phrases) -> {
-      for (String phrase : phrases) {
+    for (Map.Entry<T, List<String>> entry : namesByOwner.entrySet()) {
+      for (String phrase : entry.getValue()) {
         int before = flatWords.size();
         boolean healthy = false;
-        for (String stem : Text.tokens(phrase, stems)) {
+        for (String stem : stems.tokens(phrase)) {
           if (!Character.isLetter(stem.charAt(0))) {
             continue;
           }
+          int at = flatWords.size();
+          if (at == flatIds.length) {
+            flatIds = Arrays.copyOf(flatIds, at * 2);
+            flatFailure = Arrays.copyOf(flatFailure, at * 2);
+          }
           // The privative itself names the failure ("no missing values" denies it); what follows it does not.
           flatWords.add(stem);
-          flatFailure.add(!healthy);
-          distinct.add(stem);
+          flatIds[at] = distinct.add(stem);
+          flatFailure[at] = !healthy;
           healthy |= PRIVATIVES.contains(stem);
         }
         if (flatWords.size() > before) {
-          ownerList.add(owner);
-          starts.add(before);
+          if (ownerList.size() == starts.length) {
+            starts = Arrays.copyOf(starts, starts.length * 2);
+          }
+          starts[ownerList.size()] = before;
+          ownerList.add(entry.getKey());
         }
       }
-    });
-    this.owners = ownerList.toArray();
-    this.nameStart = new int[owners.length + 1];
-    for (int n = 0; n < owners.length; n++) {
-      nameStart[n] = starts.get(n);
     }
+    this.owners = ownerList.toArray();
+    this.nameStart = Arrays.copyOf(starts, owners.length + 1);
     nameStart[owners.length] = flatWords.size();
     this.nameWords = flatWords.toArray(new String[0]);
-    this.nameFailure = new boolean[nameWords.length];
+    this.nameFailure = Arrays.copyOf(flatFailure, nameWords.length);
     this.words = distinct.trim();
     this.failureWord = new boolean[words.size()];
     int[] count = new int[words.size()];
     for (int n = 0; n < owners.length; n++) {
       for (int k = nameStart[n]; k < nameStart[n + 1]; k++) {
-        nameFailure[k] = flatFailure.get(k);
-        int w = words.indexOf(nameWords[k]);
+        int w = flatIds[k];
         failureWord[w] |= nameFailure[k];
-        if (!containsBefore(nameStart[n], k, nameWords[k])) {
+        if (!containsBefore(flatIds, nameStart[n], k, w)) {
           count[w]++;
         }
       }
@@ -107,20 +114,20 @@ final class NameWords<T> {
       byWordStart[w + 1] = byWordStart[w] + count[w];
     }
     this.namesByWord = new int[byWordStart[words.size()]];
-    int[] fill = java.util.Arrays.copyOf(byWordStart, words.size());
+    int[] fill = Arrays.copyOf(byWordStart, words.size());
     for (int n = 0; n < owners.length; n++) {
       for (int k = nameStart[n]; k < nameStart[n + 1]; k++) {
-        if (!containsBefore(nameStart[n], k, nameWords[k])) {
-          namesByWord[fill[words.indexOf(nameWords[k])]++] = n;
+        if (!containsBefore(flatIds, nameStart[n], k, flatIds[k])) {
+          namesByWord[fill[flatIds[k]]++] = n;
         }
       }
     }
   }
 
-  /** Returns whether {@code word} is among the flat words from {@code from} to before {@code to}. */
-  private boolean containsBefore(int from, int to, String word) {
+  /** Returns whether word {@code w} is among the flat words' numbers from {@code from} to before {@code to}. */
+  private static boolean containsBefore(int[] ids, int from, int to, int w) {
     for (int k = from; k < to; k++) {
-      if (nameWords[k].equals(word)) {
+      if (ids[k] == w) {
         return true;
       }
     }

@@ -22,7 +22,7 @@ final class Phrases<T> {
 
   /** Adds a phrase for a value, stemming through a memo; the first value given a phrase keeps it. Only while building. */
   void add(String phrase, T value, Text.Memo stems) {
-    List<String> tokens = Text.tokens(phrase, stems);
+    List<String> tokens = stems.tokens(phrase);
     if (!tokens.isEmpty()) {
       byPhrase.putIfAbsent(stems.intern(String.join(" ", tokens)), value);
       String first = stems.intern(tokens.get(0));
@@ -31,13 +31,6 @@ final class Phrases<T> {
         longestFrom.put(first, tokens.size());
       }
     }
-  }
-
-  /** Returns every phrase as its stems. */
-  List<List<String>> all() {
-    List<List<String>> out = new ArrayList<>();
-    byPhrase.keySet().forEach(p -> out.add(List.of(p.split(" "))));
-    return out;
   }
 
   /**

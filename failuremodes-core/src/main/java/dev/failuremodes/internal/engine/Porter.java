@@ -19,7 +19,7 @@ final class Porter {
         return word;
       }
     }
-    StringBuilder w = new StringBuilder(word);
+    Word w = new Word(word);
     step1a(w);
     step1b(w);
     step1c(w);
@@ -28,6 +28,53 @@ final class Porter {
     step4(w);
     step5(w);
     return w.toString();
+  }
+
+  /**
+   * The word being stemmed: its letters in an array, changed in place. A plain array rather than a StringBuilder,
+   * whose every read of a letter is several calls in code not yet compiled, which is how the first words of a JVM are
+   * stemmed.
+   */
+  private static final class Word {
+    private final char[] letters;
+    private int length;
+
+    Word(String word) {
+      // No rule makes a word longer than it was: a suffix is only ever replaced by one no longer, or cut.
+      letters = new char[word.length() + 1];
+      word.getChars(0, word.length(), letters, 0);
+      length = word.length();
+    }
+
+    int length() {
+      return length;
+    }
+
+    char charAt(int i) {
+      return letters[i];
+    }
+
+    void setCharAt(int i, char c) {
+      letters[i] = c;
+    }
+
+    void setLength(int n) {
+      length = n;
+    }
+
+    void append(char c) {
+      letters[length++] = c;
+    }
+
+    void append(String s) {
+      s.getChars(0, s.length(), letters, length);
+      length += s.length();
+    }
+
+    @Override
+    public String toString() {
+      return new String(letters, 0, length);
+    }
   }
 
   private static boolean vowel(char c) {
@@ -39,7 +86,7 @@ final class Porter {
    * a run of 'y' the answer alternates, so it is found from the letter before the run, without recursion: a word of
    * a million 'y' must not overflow the stack.
    */
-  private static boolean consonant(CharSequence w, int i) {
+  private static boolean consonant(Word w, int i) {
     char c = w.charAt(i);
     if (c != 'y') {
       return !vowel(c);
@@ -61,7 +108,7 @@ final class Porter {
    * The measure m of the first {@code length} letters: the number of VC sequences in [C](VC)^m[V], that is, of
    * consonants that follow a vowel.
    */
-  private static int measure(CharSequence w, int length) {
+  private static int measure(Word w, int length) {
     int m = 0;
     boolean previous = true;
     for (int i = 0; i < length; i++) {
@@ -74,7 +121,7 @@ final class Porter {
     return m;
   }
 
-  private static boolean hasVowel(CharSequence w, int length) {
+  private static boolean hasVowel(Word w, int length) {
     boolean previous = true;
     for (int i = 0; i < length; i++) {
       previous = consonant(w.charAt(i), i, previous);
@@ -85,12 +132,12 @@ final class Porter {
     return false;
   }
 
-  private static boolean doubleConsonant(CharSequence w, int length) {
+  private static boolean doubleConsonant(Word w, int length) {
     return length >= 2 && w.charAt(length - 1) == w.charAt(length - 2) && consonant(w, length - 1);
   }
 
   /** *o: the stem ends consonant-vowel-consonant, the last not w, x or y. */
-  private static boolean cvc(CharSequence w, int length) {
+  private static boolean cvc(Word w, int length) {
     if (length < 3 || !consonant(w, length - 1) || consonant(w, length - 2) || !consonant(w, length - 3)) {
       return false;
     }
@@ -98,14 +145,23 @@ final class Porter {
     return c != 'w' && c != 'x' && c != 'y';
   }
 
-  private static boolean ends(StringBuilder w, String suffix) {
+  /** Whether the word ends with the suffix; compared in place, last letter first, without copying the word's end. */
+  private static boolean ends(Word w, String suffix) {
     int n = w.length();
     int k = suffix.length();
-    return n >= k && w.substring(n - k).equals(suffix);
+    if (n < k) {
+      return false;
+    }
+    for (int i = k - 1; i >= 0; i--) {
+      if (w.charAt(n - k + i) != suffix.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Replaces the suffix with the replacement when the stem before it has measure greater than {@code m}. */
-  private static boolean replace(StringBuilder w, String suffix, String replacement, int m) {
+  private static boolean replace(Word w, String suffix, String replacement, int m) {
     if (!ends(w, suffix)) {
       return false;
     }
@@ -117,7 +173,7 @@ final class Porter {
     return true;
   }
 
-  private static void step1a(StringBuilder w) {
+  private static void step1a(Word w) {
     if (ends(w, "sses") || ends(w, "ies")) {
       w.setLength(w.length() - 2);
     } else if (ends(w, "ss")) {
@@ -127,7 +183,7 @@ final class Porter {
     }
   }
 
-  private static void step1b(StringBuilder w) {
+  private static void step1b(Word w) {
     if (ends(w, "eed")) {
       if (measure(w, w.length() - 3) > 0) {
         w.setLength(w.length() - 1);
@@ -155,7 +211,7 @@ final class Porter {
     }
   }
 
-  private static void step1c(StringBuilder w) {
+  private static void step1c(Word w) {
     if (ends(w, "y") && hasVowel(w, w.length() - 1)) {
       w.setCharAt(w.length() - 1, 'i');
     }
@@ -168,7 +224,7 @@ final class Porter {
     {"iviti", "ive"}, {"biliti", "ble"}
   };
 
-  private static void step2(StringBuilder w) {
+  private static void step2(Word w) {
     for (String[] rule : STEP2) {
       if (replace(w, rule[0], rule[1], 0)) {
         return;
@@ -180,7 +236,7 @@ final class Porter {
     {"icate", "ic"}, {"ative", ""}, {"alize", "al"}, {"iciti", "ic"}, {"ical", "ic"}, {"ful", ""}, {"ness", ""}
   };
 
-  private static void step3(StringBuilder w) {
+  private static void step3(Word w) {
     for (String[] rule : STEP3) {
       if (replace(w, rule[0], rule[1], 0)) {
         return;
@@ -193,7 +249,7 @@ final class Porter {
     "ous", "ive", "ize"
   };
 
-  private static void step4(StringBuilder w) {
+  private static void step4(Word w) {
     for (String suffix : STEP4) {
       if (!ends(w, suffix)) {
         continue;
@@ -211,7 +267,7 @@ final class Porter {
     }
   }
 
-  private static void step5(StringBuilder w) {
+  private static void step5(Word w) {
     if (ends(w, "e")) {
       int stem = w.length() - 1;
       int m = measure(w, stem);

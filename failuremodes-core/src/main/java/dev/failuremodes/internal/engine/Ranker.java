@@ -31,7 +31,11 @@ final class Ranker {
       for (int i = 0; i < ids.size(); i++) {
         Fix fix = fixes.apply(ids.get(i));
         if (fix != null && !fix.deprecated()) {
-          Integer index = indexes.computeIfAbsent(fix.id(), k -> indexes.size());
+          Integer index = indexes.get(fix.id());
+          if (index == null) {
+            index = indexes.size();
+            indexes.put(fix.id(), index);
+          }
           placed.add(new Placed(fix, i, index));
         }
       }

@@ -4,7 +4,6 @@ import dev.failuremodes.MatchKind;
 import dev.failuremodes.Symptom;
 import dev.failuremodes.SymptomMatch;
 import dev.failuremodes.internal.Suggestions;
-import dev.failuremodes.internal.Once;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * Matches text to symptoms: an exact id, name or alias, or a name or alias occurring inside a text. Word similarity
@@ -25,19 +23,19 @@ public final class SymptomIndex {
   private final List<Symptom> symptoms;
   private final Map<String, SymptomMatch> exact = new HashMap<>();
   private final Phrases<Symptom> namePhrases;
-  /** Gives the engine's own string for a stem, so that the similarity index shares its words; identity here. */
-  private final UnaryOperator<String> canonical;
+  /** Gives the engine's own string for a stem, so that the similarity index shares its words; null for none. */
+  private final ModeText canonical;
 
   /** Builds the index over the given symptoms; deprecated ones match only by id. */
   public SymptomIndex(List<Symptom> symptoms) {
-    this(symptoms, new Text.Memo(), UnaryOperator.identity());
+    this(symptoms, new Text.Memo(), null);
   }
 
   /**
    * Builds the index, stemming through a memo shared with the rest of an engine's build; {@code canonical} returns
    * the engine's string for a stem, for the index built on need.
    */
-  SymptomIndex(List<Symptom> symptoms, Text.Memo stems, UnaryOperator<String> canonical) {
+  SymptomIndex(List<Symptom> symptoms, Text.Memo stems, ModeText canonical) {
     this.symptoms = List.copyOf(symptoms);
     this.canonical = canonical;
     this.namePhrases = new Phrases<>();
@@ -50,12 +48,12 @@ public final class SymptomIndex {
         continue;
       }
       SymptomMatch byName = new SymptomMatch(s, 1.0, MatchKind.NAME);
-      exact.putIfAbsent(stems.intern(Text.normalizeShared(s.name())), byName);
-      exact.putIfAbsent(stems.intern(Text.normalizeShared(s.id())), byName);
+      exact.putIfAbsent(stems.intern(stems.normalized(s.name())), byName);
+      exact.putIfAbsent(stems.intern(stems.normalized(s.id())), byName);
       namePhrases.add(s.name(), s, stems);
       SymptomMatch byAlias = new SymptomMatch(s, 1.0, MatchKind.ALIAS);
       for (String alias : s.aliases()) {
-        exact.putIfAbsent(stems.intern(Text.normalizeShared(alias)), byAlias);
+        exact.putIfAbsent(stems.intern(stems.normalized(alias)), byAlias);
         namePhrases.add(alias, s, stems);
       }
     }
@@ -96,14 +94,14 @@ public final class SymptomIndex {
           List<String> tokens = Text.tokens(name);
           int[] ids = new int[tokens.size()];
           for (int k = 0; k < ids.length; k++) {
-            ids[k] = words.add(canonical.apply(tokens.get(k)));
+            ids[k] = words.add(canonical(tokens.get(k)));
             documentTokens.add(ids[k]);
           }
           phrases.add(ids);
           phraseOwners.add(si);
         }
         for (String t : new java.util.LinkedHashSet<>(Text.tokens(s.description()))) {
-          int id = words.add(canonical.apply(t));
+          int id = words.add(canonical(t));
           while (descriptions.size() <= id) {
             descriptions.add(null);
           }
@@ -177,7 +175,28 @@ public final class SymptomIndex {
     }
   }
 
-  private final Once<Similarity> similarity = new Once<>(Similarity::new);
+  /** Built on the first input that matches nothing (a field rather than a {@code Once}: a lambda is a spun class). */
+  private volatile Similarity similarity;
+  private final Object similarityLock = new Object();
+
+  private Similarity similarity() {
+    Similarity s = similarity;
+    if (s == null) {
+      synchronized (similarityLock) {
+        s = similarity;
+        if (s == null) {
+          s = new Similarity();
+          similarity = s;
+        }
+      }
+    }
+    return s;
+  }
+
+  /** Returns the engine's own string for a stem, or the stem. */
+  private String canonical(String stem) {
+    return canonical == null ? stem : canonical.canonical(stem);
+  }
 
   /** Returns the normalised names and aliases that are one word, for correcting a one-word input's typo. */
   List<String> oneWordNames() {
@@ -211,11 +230,6 @@ public final class SymptomIndex {
     return namePhrases.find(passage);
   }
 
-  /** Returns every name and alias as its stems, for the negation reader. */
-  List<List<String>> phrases() {
-    return namePhrases.all();
-  }
-
   /** For suggestions: symptoms less similar than this are not offered. */
   private static final double SUGGESTION_FLOOR = 0.15;
   /** For suggestions: how much covering all of a multi-word alias counts, when the input says more besides. */
@@ -225,7 +239,7 @@ public final class SymptomIndex {
 
   /** Returns every symptom the words share something with, most similar first: the basis of suggestions. */
   private List<Similar> scored(Map<String, Double> words) {
-    Similarity index = similarity.get();
+    Similarity index = similarity();
     Map<String, Similar> best = new LinkedHashMap<>();
     double queryMass = 0;
     int[] query = new int[words.size()];

@@ -3,6 +3,7 @@ package dev.failuremodes.internal.engine;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,9 +17,14 @@ import java.util.regex.Pattern;
  * Linear in the input's length.
  */
 public final class Text {
-  private static final Pattern SEPARATORS = Pattern.compile("[\\p{Pd}\\u2212/_|\\\\]+");
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}.%]+");
-  private static final Pattern BRITISH_ISE = Pattern.compile("is(e|ed|ing|es)$");
+  /**
+   * The patterns of the normalisation of text that is not ASCII, compiled when such text is first met: compiling
+   * their Unicode classes costs a fresh JVM milliseconds that ASCII text never needs.
+   */
+  private static final class Unicode {
+    static final Pattern SEPARATORS = Pattern.compile("[\\p{Pd}\\u2212/_|\\\\]+");
+    static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}.%]+");
+  }
   /** Function words that say nothing about which symptom is meant. Negations are kept: "not" changes meaning. */
   private static final Set<String> STOP =
       Set.of("a", "an", "the", "of", "on", "in", "to", "is", "are", "was", "were", "be", "been", "being", "and", "or",
@@ -41,9 +47,9 @@ public final class Text {
   /** The normalisation for any text, through NFKC; {@link #normalize} takes a shorter way for ASCII. */
   static String normalizeAnyText(String text) {
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    s = SEPARATORS.matcher(s).replaceAll(" ");
+    s = Unicode.SEPARATORS.matcher(s).replaceAll(" ");
     // Whitespace is not a word character, so this also collapses runs of spaces.
-    return NON_WORD.matcher(s).replaceAll(" ").trim();
+    return Unicode.NON_WORD.matcher(s).replaceAll(" ").trim();
   }
 
   /**
@@ -140,6 +146,65 @@ public final class Text {
   static final class Memo {
     private final Map<String, String> stemByWord = new HashMap<>();
     private final Map<String, String> canonical = new HashMap<>();
+    /**
+     * Names and aliases read before: each is read once however many indexes take it, and an engine over the bundled
+     * catalog starts with all of them read (see {@link IndexDigest}).
+     */
+    final Map<String, Name> names = new HashMap<>();
+
+    /** A name normalised and as tokens, each worked out when first asked for (null until then). */
+    static final class Name {
+      String normalized;
+      List<String> tokens;
+
+      Name(String normalized, List<String> tokens) {
+        this.normalized = normalized;
+        this.tokens = tokens;
+      }
+
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof Name && java.util.Objects.equals(normalized, ((Name) o).normalized)
+            && java.util.Objects.equals(tokens, ((Name) o).tokens);
+      }
+
+      @Override
+      public int hashCode() {
+        return java.util.Objects.hash(normalized, tokens);
+      }
+
+      @Override
+      public String toString() {
+        return normalized + " " + tokens;
+      }
+    }
+
+    private Name name(String name) {
+      Name n = names.get(name);
+      if (n == null) {
+        n = new Name(null, null);
+        names.put(name, n);
+      }
+      return n;
+    }
+
+    /** Returns a name normalised, as {@link Text#normalizeShared}. */
+    String normalized(String name) {
+      Name n = name(name);
+      if (n.normalized == null) {
+        n.normalized = normalizeShared(name);
+      }
+      return n.normalized;
+    }
+
+    /** Returns a name's tokens, as {@link Text#tokens(String, Memo)}, in a list that must not be changed. */
+    List<String> tokens(String name) {
+      Name n = name(name);
+      if (n.tokens == null) {
+        n.tokens = Collections.unmodifiableList(Text.tokens(name, this));
+      }
+      return n.tokens;
+    }
 
     /** Returns a normalised word's stem, the same string for every word with that stem. */
     String stem(String word) {
@@ -190,8 +255,10 @@ public final class Text {
     }
     String t = token;
     t = t.replace("isation", "ization");
-    if (t.endsWith("ise") || t.endsWith("ised") || t.endsWith("ising") || t.endsWith("ises")) {
-      t = BRITISH_ISE.matcher(t).replaceFirst("iz$1");
+    // "is" before a final "e", "ed", "ing" or "es" becomes "iz".
+    int ise = t.endsWith("ise") ? 3 : t.endsWith("ised") || t.endsWith("ises") ? 4 : t.endsWith("ising") ? 5 : 0;
+    if (ise > 0) {
+      t = t.substring(0, t.length() - ise) + "iz" + t.substring(t.length() - ise + 2);
     }
     if (t.endsWith("our") && t.length() > 5) {
       t = t.substring(0, t.length() - 3) + "or";

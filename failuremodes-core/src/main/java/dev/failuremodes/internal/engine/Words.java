@@ -24,6 +24,43 @@ final class Words {
     table = new int[tableLength(capacity)];
   }
 
+  /**
+   * Takes the arrays of a finished set, as {@link #hashes()} and {@link #table()} give them with its words: for an
+   * index read from a digest, which then computes no hash and probes no table.
+   *
+   * @throws IllegalArgumentException if the arrays cannot be those of a finished set of these words
+   */
+  Words(String[] words, int[] hashes, int[] table) {
+    if (hashes.length != words.length || Integer.bitCount(table.length) != 1 || table.length < 2 * words.length) {
+      throw new IllegalArgumentException("the arrays of " + words.length + " words cannot have these lengths");
+    }
+    for (int slot : table) {
+      if (slot < 0 || slot > words.length) {
+        throw new IllegalArgumentException("a slot out of range: " + slot);
+      }
+    }
+    this.words = words;
+    this.hashes = hashes;
+    this.table = table;
+    this.size = words.length;
+  }
+
+  /** Returns each word's hash, in order; the set's own array, not to be changed. */
+  int[] hashes() {
+    return hashes;
+  }
+
+  /** Returns the table of slots; the set's own array, not to be changed. */
+  int[] table() {
+    return table;
+  }
+
+  /** Returns whether another finished set has the same words in the same order and the same table. */
+  boolean sameAs(Words other) {
+    return size == other.size && Arrays.equals(words, 0, size, other.words, 0, other.size)
+        && Arrays.equals(hashes, 0, size, other.hashes, 0, other.size) && Arrays.equals(table, other.table);
+  }
+
   /** Returns the words of a collection, numbered in its iteration order (each distinct word once). */
   static Words of(Collection<String> words) {
     Words out = new Words(words.size());

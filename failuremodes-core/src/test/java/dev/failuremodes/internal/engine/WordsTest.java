@@ -25,6 +25,21 @@ class WordsTest {
   }
 
   @Test
+  void aSetTakenFromItsArraysFindsTheSameWords() {
+    Words built = Words.of(List.of("drift", "leak", "gap", "Aa", "BB", "skew"));
+    Words taken = new Words(built.list().toArray(new String[0]), built.hashes().clone(), built.table().clone());
+
+    assertThat(taken.sameAs(built)).isTrue();
+    for (String w : List.of("drift", "leak", "gap", "Aa", "BB", "skew", "shift", "")) {
+      assertThat(taken.indexOf(new String(w))).as(w).isEqualTo(built.indexOf(w));
+    }
+    assertThat(Words.of(List.of("drift", "leak")).sameAs(built)).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new Words(new String[] {"a", "b", "c"}, new int[3], new int[4]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void canonicalReturnsTheStoredStringOrTheWordItself() {
     String stored = "gap";
     Words words = Words.of(List.of(stored));

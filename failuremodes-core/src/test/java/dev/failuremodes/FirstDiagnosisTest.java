@@ -1,0 +1,73 @@
+package dev.failuremodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The first diagnosis in a fresh JVM with default flags: the engine reads the bundled catalog's text index from its
+ * digest, and neither building the engine nor reading a sentence spins a lambda's class at run time or bootstraps
+ * string concatenation through method handles (each lambda or method reference would cost a class, and the first of
+ * them milliseconds of set-up), nor loads the Unicode normaliser, which plain ASCII never needs.
+ */
+class FirstDiagnosisTest {
+  /** Diagnoses one sentence and prints the top candidate: the whole of the child JVM's work. */
+  public static final class Main {
+    private Main() {}
+
+    /** Runs one diagnosis. */
+    public static void main(String[] args) {
+      Diagnosis d = FailureModes.forSymptoms("accuracy dropped after the release").diagnose();
+      System.out.println(d.candidates().isEmpty() ? "none" : d.candidates().get(0).id());
+    }
+  }
+
+  @Test
+  void diagnose_firstCall_readsTheIndexDigestAndSpinsNoClass() throws Exception {
+    List<String> path = new ArrayList<>();
+    for (String property : List.of("jdk.module.path", "java.class.path")) {
+      String value = System.getProperty(property);
+      if (value != null && !value.isEmpty()) {
+        path.add(value);
+      }
+    }
+    List<String> loaded = classesLoaded(String.join(File.pathSeparator, path));
+    List<String> ours = loaded.subList(loaded.indexOf(Main.class.getName()), loaded.size());
+
+    assertThat(ours).as("classes loaded by the first diagnosis")
+        .contains("dev.failuremodes.internal.engine.IndexDigest", "dev.failuremodes.internal.engine.Engine")
+        .noneMatch(c -> c.startsWith("jdk.internal.icu."))
+        // Lambdas spun at run time; the JDK's own archived ones (marked shared) cost nothing to speak of. (The JDK's
+        // regular expressions may still link one of those, which spins a method handle form of the JDK's own.)
+        .noneMatch(c -> c.contains("$$Lambda") && !c.endsWith(" (shared)"))
+        // String concatenation compiled to invokedynamic would bootstrap this.
+        .noneMatch(c -> c.startsWith("java.lang.invoke.StringConcatFactory"));
+  }
+
+  /** Runs {@link Main} in a fresh JVM with default flags and returns the classes it loaded, in order. */
+  private static List<String> classesLoaded(String classPath) throws IOException, InterruptedException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(java, "-Xlog:class+load=info", "-cp", classPath, Main.class.getName())
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    assertThat(output).as("the child prints the top candidate")
+        .contains(FailureModes.forSymptoms("accuracy dropped after the release").diagnose().candidates().get(0).id());
+    // "[0.045s][info][class,load] java.lang.Object source: shared objects file"
+    return output.lines()
+        .filter(line -> line.contains("[class,load] "))
+        .map(line -> line.substring(line.indexOf("[class,load] ") + 13))
+        .map(line -> line.split(" ")[0] + (line.contains("source: shared objects file") ? " (shared)" : ""))
+        .collect(Collectors.toList());
+  }
+}
