@@ -1403,22 +1403,45 @@ public final class Engine {
       }
     }
     int more = evidence.size() - against - 1;
-    // Concatenation makes each explanation in one string of its exact length; most have no tail.
-    String tail = more <= 0 && against == 0 ? "."
-        : (more > 0 ? " and " + more + " more piece" + (more == 1 ? "" : "s") + " of evidence" : "")
-            + (against > 0 ? "; " + against + " against" : "") + ".";
+    String tail = more <= 0 && against == 0 ? "." : tail(more, against);
+    // Each explanation is built in a builder of its exact length: one array, copied once into the string.
+    String input = top.input();
     switch (top.kind()) {
       case NAMED:
-        return opening + "named by '" + top.input() + "'" + tail;
-      case TEXT:
-        return opening + "suggested by '" + top.input() + "' (" + String.join(", ", top.words()) + " in its "
-            + top.field().orElse("text") + ")" + tail;
+        return new StringBuilder(opening.length() + 10 + input.length() + 1 + tail.length()).append(opening)
+            .append("named by '").append(input).append('\'').append(tail).toString();
+      case TEXT: {
+        String words = String.join(", ", top.words());
+        String field = top.field().orElse("text");
+        return new StringBuilder(opening.length() + 14 + input.length() + 3 + words.length() + 8 + field.length() + 1
+            + tail.length()).append(opening).append("suggested by '").append(input).append("' (").append(words)
+            .append(" in its ").append(field).append(')').append(tail).toString();
+      }
       case MEASURED:
-        return opening + "measured in '" + top.input() + "' (" + top.detail() + ")" + tail;
-      default:
-        return opening + "indicated by '" + top.input() + "' (" + top.via() + ")" + tail;
+        return new StringBuilder(opening.length() + 13 + input.length() + 3 + top.detail().length() + 1
+            + tail.length()).append(opening).append("measured in '").append(input).append("' (")
+            .append(top.detail()).append(')').append(tail).toString();
+      default: {
+        String via = top.via();
+        return new StringBuilder(opening.length() + 14 + input.length() + 3 + via.length() + 1 + tail.length())
+            .append(opening).append("indicated by '").append(input).append("' (").append(via).append(')')
+            .append(tail).toString();
+      }
     }
   }
+
+  /** The end of an explanation with more evidence or evidence against: " and 2 more pieces of evidence; 1 against.". */
+  private static String tail(int more, int against) {
+    StringBuilder out = new StringBuilder(48);
+    if (more > 0) {
+      out.append(" and ").append(more).append(" more piece").append(more == 1 ? "" : "s").append(" of evidence");
+    }
+    if (against > 0) {
+      out.append("; ").append(against).append(" against");
+    }
+    return out.append('.').toString();
+  }
+
 
 
   private List<String> suggest(String input) {
