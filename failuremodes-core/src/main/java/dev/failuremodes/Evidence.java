@@ -68,8 +68,9 @@ public record Evidence(
   /** Returns the evidence in words, such as {@code "'PSI 0.31 on age' measured feature-distribution-shift ..."}. */
   public String describe() {
     String quoted = "'" + (input.length() > 60 ? input.substring(0, 57) + "..." : input) + "'";
-    String numbers = " (" + Numbers.twoDecimals(weight) + " × " + Numbers.twoDecimals(confidence) + " = "
-        + Numbers.twoDecimals(contribution) + ")";
+    String numbers = new StringBuilder(24).append(" (").append(Numbers.twoDecimals(weight)).append(" × ")
+        .append(Numbers.twoDecimals(confidence)).append(" = ").append(Numbers.twoDecimals(contribution)).append(')')
+        .toString();
     String what;
     switch (kind) {
       case SYMPTOM:

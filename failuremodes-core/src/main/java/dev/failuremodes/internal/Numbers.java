@@ -19,7 +19,8 @@ public final class Numbers {
       if (q / 10_000.0 == v) {
         long hundredths = (q + 50) / 100;
         long fraction = hundredths % 100;
-        return (hundredths / 100) + (fraction < 10 ? ".0" : ".") + fraction;
+        return new StringBuilder(12).append(hundredths / 100).append(fraction < 10 ? ".0" : ".").append(fraction)
+            .toString();
       }
     }
     return String.format(Locale.ROOT, "%.2f", v);

@@ -1177,11 +1177,20 @@ public final class Engine {
   }
 
   private static String describe(Value v, String comparator, double threshold, boolean crossed) {
-    String rule = comparator + " " + format(threshold);
-    String on = v.feature() == null ? "" : " on " + v.feature();
-    String from = v.source() == null ? "" : " [" + v.source() + "]";
-    return v.metric() + " " + format(v.value()) + (crossed ? " " + rule + on : on + ", healthy (a symptom when "
-        + rule + ")") + from;
+    StringBuilder out = new StringBuilder(96).append(v.metric()).append(' ').append(format(v.value()));
+    if (crossed) {
+      out.append(' ').append(comparator).append(' ').append(format(threshold));
+    }
+    if (v.feature() != null) {
+      out.append(" on ").append(v.feature());
+    }
+    if (!crossed) {
+      out.append(", healthy (a symptom when ").append(comparator).append(' ').append(format(threshold)).append(')');
+    }
+    if (v.source() != null) {
+      out.append(" [").append(v.source()).append(']');
+    }
+    return out.toString();
   }
 
   /** Formats a value for the evidence: up to four decimals, or three significant digits below 0.001 (1.2e-4). */
