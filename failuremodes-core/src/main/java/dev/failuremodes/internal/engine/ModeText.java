@@ -347,6 +347,8 @@ final class ModeText {
     final double[] core;
     final int[] matched;
     final boolean[] exact;
+    /** Of a mode scored in full while skipping others, the field that gave it the most. */
+    final byte[] field;
     final int[] touched;
     int count;
 
@@ -355,6 +357,7 @@ final class ModeText {
       core = new double[docs];
       matched = new int[docs];
       exact = new boolean[docs];
+      field = new byte[docs];
       touched = new int[docs];
     }
   }
@@ -547,7 +550,7 @@ final class ModeText {
     int walked = 0;
     int exactTouched = 0;
     int[] cursor = new int[known];
-    double[] full = new double[3];
+    double[] full = new double[5];
     long unwalked = 0;
     for (int i = 0; i < known; i++) {
       unwalked += termStart[hitTerm[i] + 1] - termStart[hitTerm[i]];
@@ -616,11 +619,33 @@ final class ModeText {
     int n = 0;
     startCursors(cursor, hitTerm, known);
     for (int w = 0; w < could.length; w++) {
+      next:
       for (long bits = could[w]; bits != 0; bits &= bits - 1) {
         int d = w << 6 | Long.numberOfTrailingZeros(bits);
+        // The words not walked first, highest bound first: a mode that falls short with the bounds of the words
+        // still to look up is dropped without looking them up.
+        double partial = sc.total[d];
+        double partialCore = sc.core[d];
+        for (int r = walked; r < known; r++) {
+          int i = byBound[r];
+          int end = termStart[hitTerm[i] + 1];
+          int k = advance(cursor[i], end, d);
+          cursor[i] = k;
+          if (k < end && postingMode[k] == d) {
+            partial += hitWeight[i] * postingSaturated[k];
+            if (hitExact[i]) {
+              partialCore += hitWeight[i] * postingCore[k];
+            }
+          }
+          if ((partial + left[r + 1]) * ROUNDING < reached && (partialCore + coreLeft[r + 1]) * ROUNDING <= bestCore) {
+            continue next;
+          }
+        }
         full(d, cursor, hitTerm, hitWeight, hitExact, known, full);
         if (full[2] != 0) {
           sc.total[d] = full[0];
+          sc.field[d] = (byte) full[3];
+          sc.matched[d] = (int) full[4];
           bestCore = Math.max(bestCore, full[1]);
           candidates[n++] = d;
         }
@@ -628,10 +653,8 @@ final class ModeText {
     }
     int[] kept = best(candidates, n, sc.total, max);
     List<Match> out = new ArrayList<>(kept.length);
-    double[] byField = new double[FIELDS.length];
-    startCursors(cursor, hitTerm, known);
     for (int d : kept) {
-      out.add(match(d, sc.total[d], cursor, hitTerm, hitWeight, known, hits, byField));
+      out.add(new Match(modes.get(d), d, sc.total[d], FIELDS[sc.field[d]], sc.matched[d], hits));
     }
     for (int t = 0; t < sc.count; t++) {
       int d = sc.touched[t];
@@ -750,30 +773,44 @@ final class ModeText {
   }
 
   /**
-   * Works out a mode's full score, its core score and whether an exact word reaches it (1 or 0) into {@code out},
-   * summed over all the words in the order given, as {@link #scoreAll} sums them. The words' cursors move forward
-   * to the mode: modes must come in mode order between two {@link #startCursors}.
+   * Works out a mode's full score, its core score, whether an exact word reaches it (1 or 0), the field that gave it
+   * the most and how many words matched it into {@code out}, summed over all the words in the order given, as
+   * {@link #scoreAll} and {@link #match} sum them. The words' cursors move forward to the mode: modes must come in
+   * mode order between two {@link #startCursors}.
    */
   private void full(int d, int[] cursor, int[] hitTerm, double[] hitWeight, boolean[] hitExact, int known,
       double[] out) {
     double total = 0;
     double core = 0;
     double exact = 0;
+    int matched = 0;
+    double[] byField = new double[FIELDS.length];
     for (int i = 0; i < known; i++) {
       int end = termStart[hitTerm[i] + 1];
       int k = advance(cursor[i], end, d);
       cursor[i] = k;
       if (k < end && postingMode[k] == d) {
-        total += hitWeight[i] * postingSaturated[k];
+        double gain = hitWeight[i] * postingSaturated[k];
+        total += gain;
+        byField[postingField[k]] += gain;
+        matched++;
         if (hitExact[i]) {
           core += hitWeight[i] * postingCore[k];
           exact = 1;
         }
       }
     }
+    int bestField = 0;
+    for (int f = 1; f < FIELDS.length; f++) {
+      if (byField[f] > byField[bestField]) {
+        bestField = f;
+      }
+    }
     out[0] = total;
     out[1] = core;
     out[2] = exact;
+    out[3] = bestField;
+    out[4] = matched;
   }
 
   /**
