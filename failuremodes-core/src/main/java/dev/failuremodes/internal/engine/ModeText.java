@@ -577,14 +577,14 @@ final class ModeText {
           }
         }
       }
-      if (walked == known || exactTouched < max) {
+      if (exactTouched < max) {
         continue;
       }
-      if (enough(sc, walked, left, coreLeft, reached, bestCore, known, unwalked)) {
+      if (walked < known && enough(sc, walked, left, coreLeft, reached, bestCore, known, unwalked)) {
         break;
       }
-      // Partial scores tell the best modes apart once the walked words' bounds are most of the bounds.
-      if (seeded < MAX_SEEDINGS && left[walked] <= SEEDING_SHARE * left[0]) {
+      // Partial scores tell the best modes apart once the walked words' bounds are most of the bounds (or all).
+      if (seeded < MAX_SEEDINGS && (walked == known || left[walked] <= SEEDING_SHARE * left[0])) {
         // Known to be reached: the lowest full score of max modes with high partial scores (exact ones, not the
         // routine document).
         seeded++;
@@ -598,7 +598,7 @@ final class ModeText {
             bestCore = Math.max(bestCore, full[1]);
           }
           reached = Math.max(reached, lowest);
-          if (enough(sc, walked, left, coreLeft, reached, bestCore, known, unwalked)) {
+          if (walked < known && enough(sc, walked, left, coreLeft, reached, bestCore, known, unwalked)) {
             break;
           }
         }
