@@ -347,8 +347,12 @@ final class ModeText {
     final double[] core;
     final int[] matched;
     final boolean[] exact;
-    /** Of a mode scored in full while skipping others, the field that gave it the most. */
+    /**
+     * Of a mode scored in full while skipping others, the field that gave it the most, plus one (0 until scored in
+     * full), and its full score.
+     */
     final byte[] field;
+    final double[] full;
     final int[] touched;
     int count;
 
@@ -358,6 +362,7 @@ final class ModeText {
       matched = new int[docs];
       exact = new boolean[docs];
       field = new byte[docs];
+      full = new double[docs];
       touched = new int[docs];
     }
   }
@@ -593,9 +598,12 @@ final class ModeText {
           double lowest = Double.POSITIVE_INFINITY;
           startCursors(cursor, hitTerm, known);
           for (int d : seeds) {
-            full(d, cursor, hitTerm, hitWeight, hitExact, known, full);
-            lowest = Math.min(lowest, full[0]);
-            bestCore = Math.max(bestCore, full[1]);
+            if (sc.field[d] == 0) {
+              full(d, cursor, hitTerm, hitWeight, hitExact, known, full);
+              scored(sc, d, full);
+              bestCore = Math.max(bestCore, full[1]);
+            }
+            lowest = Math.min(lowest, sc.full[d]);
           }
           reached = Math.max(reached, lowest);
           if (walked < known && enough(sc, walked, left, coreLeft, reached, bestCore, known, unwalked)) {
@@ -622,6 +630,12 @@ final class ModeText {
       next:
       for (long bits = could[w]; bits != 0; bits &= bits - 1) {
         int d = w << 6 | Long.numberOfTrailingZeros(bits);
+        if (sc.field[d] != 0) {
+          // Scored in full already, as a seed: exact, and its core score counted.
+          sc.total[d] = sc.full[d];
+          candidates[n++] = d;
+          continue;
+        }
         // The words not walked first, highest bound first: a mode that falls short with the bounds of the words
         // still to look up is dropped without looking them up.
         double partial = sc.total[d];
@@ -643,9 +657,8 @@ final class ModeText {
         }
         full(d, cursor, hitTerm, hitWeight, hitExact, known, full);
         if (full[2] != 0) {
+          scored(sc, d, full);
           sc.total[d] = full[0];
-          sc.field[d] = (byte) full[3];
-          sc.matched[d] = (int) full[4];
           bestCore = Math.max(bestCore, full[1]);
           candidates[n++] = d;
         }
@@ -654,7 +667,7 @@ final class ModeText {
     int[] kept = best(candidates, n, sc.total, max);
     List<Match> out = new ArrayList<>(kept.length);
     for (int d : kept) {
-      out.add(new Match(modes.get(d), d, sc.total[d], FIELDS[sc.field[d]], sc.matched[d], hits));
+      out.add(new Match(modes.get(d), d, sc.total[d], FIELDS[sc.field[d] - 1], sc.matched[d], hits));
     }
     for (int t = 0; t < sc.count; t++) {
       int d = sc.touched[t];
@@ -662,6 +675,7 @@ final class ModeText {
       sc.core[d] = 0;
       sc.matched[d] = 0;
       sc.exact[d] = false;
+      sc.field[d] = 0;
     }
     sc.count = 0;
     List<String> used = new ArrayList<>();
@@ -763,6 +777,13 @@ final class ModeText {
   private boolean could(int d, Scratch sc, double rest, double coreRest, double reached, double bestCore) {
     return d != routine
         && ((sc.total[d] + rest) * ROUNDING >= reached || (sc.core[d] + coreRest) * ROUNDING > bestCore);
+  }
+
+  /** Keeps what {@link #full} worked out for a mode: its full score, best field and matched words. */
+  private static void scored(Scratch sc, int d, double[] full) {
+    sc.full[d] = full[0];
+    sc.field[d] = (byte) (full[3] + 1);
+    sc.matched[d] = (int) full[4];
   }
 
   /** Puts each word's cursor at its first posting, for {@link #full}. */
