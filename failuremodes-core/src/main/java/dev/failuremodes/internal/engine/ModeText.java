@@ -519,11 +519,12 @@ final class ModeText {
    * Scores the modes the words reach, skipping those that cannot make the best {@code max} (after MaxScore): each
    * word can give a mode at most its weight times its highest saturation. The words' postings are walked from the
    * word with the highest bound down (the rarest words, with the shortest postings), summing partial scores, until
-   * the bounds of the words left add up to less than a score that {@code max} modes are known to reach: the lowest
-   * full score of the {@code max} modes with the best partial scores. A mode none of the walked words reaches cannot
-   * make it, nor can one whose partial score and the bounds left fall short; the others are scored in full, over
-   * all their words in the order given (the same sums as {@link #scoreAll}), and the best {@code max} of them kept.
-   * The best core score is kept the same way, with bounds of its own.
+   * the bounds of the words left add up to less than a score that {@code max} modes are known to reach (the lowest
+   * full score of {@code max} modes with high partial scores) and scoring in full the modes that could still make it
+   * costs less than walking the postings left. A mode none of the walked words reaches cannot make it, nor can one
+   * whose partial score and the bounds left fall short, as its words not walked are looked up; the others are
+   * scored in full, over all their words in the order given (the same sums as {@link #scoreAll}), and the best
+   * {@code max} of them kept. The best core score is kept the same way, with bounds of its own.
    */
   private Scores scorePruned(String[] hitWord, int[] hitTerm, double[] hitWeight, boolean[] hitExact, int known,
       int max, Hits hits) {
