@@ -66,6 +66,13 @@ final class ModeText {
   final double[] postingSaturated;
   final double[] postingCore;
   final byte[] postingField;
+  /**
+   * Per word, the highest of its postings' saturations over the modes (the routine document left out), all fields
+   * and core fields: with the word's weight, the most it can give any one mode, which lets scoring skip the modes that
+   * cannot make the best (see {@link #scorePruned}).
+   */
+  private final double[] termMaxSaturated;
+  private final double[] termMaxCore;
   /** Per mode and field, the field's length over the average length of that field. */
   final double[][] relativeLength;
 
@@ -161,6 +168,8 @@ final class ModeText {
     terms = new Words(raw.size());
     termStart = new int[raw.size() + 1];
     termIdf = new double[raw.size()];
+    termMaxSaturated = new double[raw.size()];
+    termMaxCore = new double[raw.size()];
     int at = 0;
     for (Map.Entry<String, List<RawPosting>> entry : raw.entrySet()) {
       List<RawPosting> list = entry.getValue();
@@ -190,6 +199,10 @@ final class ModeText {
         postingSaturated[at] = tf * (k1 + 1) / (k1 + tf);
         postingCore[at] = coreTf * (k1 + 1) / (k1 + coreTf);
         postingField[at] = (byte) bestField;
+        if (p.mode() != routine) {
+          termMaxSaturated[t] = Math.max(termMaxSaturated[t], postingSaturated[at]);
+          termMaxCore[t] = Math.max(termMaxCore[t], postingCore[at]);
+        }
         at++;
       }
     }
@@ -215,6 +228,16 @@ final class ModeText {
     this.postingCore = postingCore;
     this.postingField = postingField;
     this.relativeLength = relativeLength;
+    this.termMaxSaturated = new double[termIdf.length];
+    this.termMaxCore = new double[termIdf.length];
+    for (int t = 0; t < termIdf.length; t++) {
+      for (int at = termStart[t]; at < termStart[t + 1]; at++) {
+        if (postingMode[at] != routine) {
+          termMaxSaturated[t] = Math.max(termMaxSaturated[t], postingSaturated[at]);
+          termMaxCore[t] = Math.max(termMaxCore[t], postingCore[at]);
+        }
+      }
+    }
   }
 
   /** Returns the modes that are not deprecated, in catalog order. */
@@ -394,6 +417,12 @@ final class ModeText {
     final double[] core;
     final int[] matched;
     final boolean[] exact;
+    /**
+     * Of a mode scored in full while skipping others, the field that gave it the most, plus one (0 until scored in
+     * full), and its full score.
+     */
+    final byte[] field;
+    final double[] full;
     final int[] touched;
     int count;
 
@@ -402,6 +431,8 @@ final class ModeText {
       core = new double[docs];
       matched = new int[docs];
       exact = new boolean[docs];
+      field = new byte[docs];
+      full = new double[docs];
       touched = new int[docs];
     }
   }
@@ -436,25 +467,47 @@ final class ModeText {
 
   /**
    * Scores every mode that shares a word with the passage and returns the best {@code max} of them. Each distinct
-   * word counts once; a word given with a factor below 1 (a corrected typo) counts that much less.
+   * word counts once; a word given with a factor below 1 (a corrected typo) counts that much less. Over a catalog of
+   * more than {@code max} modes, the modes that cannot make the best {@code max} are skipped (see
+   * {@link #scorePruned}); the scores are the same.
    */
   Scores score(Map<String, Double> words, int max) {
-    Scratch sc = scratch.get();
+    return score(words, max, modes.size() > max);
+  }
+
+  /** As {@link #score(Map, int)}, skipping the modes that cannot make the best {@code max} or not. */
+  Scores score(Map<String, Double> words, int max, boolean prune) {
     String[] hitWord = new String[words.size()];
     int[] hitTerm = new int[words.size()];
     double[] hitWeight = new double[words.size()];
+    boolean[] hitExact = new boolean[words.size()];
     int known = 0;
     for (Map.Entry<String, Double> w : words.entrySet()) {
       int term = terms.indexOf(w.getKey());
       if (term < 0) {
         continue;
       }
-      double weight = termIdf[term] * w.getValue();
       hitWord[known] = w.getKey();
       hitTerm[known] = term;
-      hitWeight[known] = weight;
+      hitWeight[known] = termIdf[term] * w.getValue();
+      // Corrected typos may support a match but not carry it alone, nor count as failure vocabulary.
+      hitExact[known] = w.getValue() == 1.0;
       known++;
-      boolean exact = w.getValue() == 1.0;
+    }
+    Hits hits = known == hitWord.length ? new Hits(hitWord, hitTerm, hitWeight)
+        : new Hits(Arrays.copyOf(hitWord, known), Arrays.copyOf(hitTerm, known), Arrays.copyOf(hitWeight, known));
+    return prune ? scorePruned(hitWord, hitTerm, hitWeight, hitExact, known, max, hits)
+        : scoreAll(hitWord, hitTerm, hitWeight, hitExact, known, max, hits);
+  }
+
+  /** Scores every mode the words reach, word by word, then keeps the best {@code max}. */
+  private Scores scoreAll(String[] hitWord, int[] hitTerm, double[] hitWeight, boolean[] hitExact, int known,
+      int max, Hits hits) {
+    Scratch sc = scratch.get();
+    for (int i = 0; i < known; i++) {
+      int term = hitTerm[i];
+      double weight = hitWeight[i];
+      boolean exact = hitExact[i];
       for (int k = termStart[term], end = termStart[term + 1]; k < end; k++) {
         int d = postingMode[k];
         if (sc.matched[d] == 0) {
@@ -463,15 +516,12 @@ final class ModeText {
         double gain = weight * postingSaturated[k];
         sc.total[d] += gain;
         if (exact) {
-          // Corrected typos may support a match but not carry it alone, nor count as failure vocabulary.
           sc.core[d] += weight * postingCore[k];
           sc.exact[d] = true;
         }
         sc.matched[d]++;
       }
     }
-    Hits hits = known == hitWord.length ? new Hits(hitWord, hitTerm, hitWeight)
-        : new Hits(Arrays.copyOf(hitWord, known), Arrays.copyOf(hitTerm, known), Arrays.copyOf(hitWeight, known));
     // The modes worth text evidence: matched by some exact word, not the routine document. Of those, only the best
     // {@code max} by score get a Match, in mode order, so that a query's work past the postings does not grow with
     // the thousands of modes its common words reach.
@@ -488,34 +538,18 @@ final class ModeText {
     int[] kept = best(candidates, n, sc.total, max);
     List<Match> out = new ArrayList<>(kept.length);
     double[] byField = new double[FIELDS.length];
+    int[] cursor = new int[known];
+    startCursors(cursor, hitTerm, known);
     for (int d : kept) {
-      // The field that gave a kept mode the most, summed in the order scored (so the same sums as while scoring);
-      // worked out only for the kept modes, which keeps the scoring loop to three arrays.
-      Arrays.fill(byField, 0);
-      for (int i = 0; i < known; i++) {
-        int k = posting(hitTerm[i], d);
-        if (k >= 0) {
-          byField[postingField[k]] += hitWeight[i] * postingSaturated[k];
-        }
-      }
-      int bestField = 0;
-      for (int f = 1; f < FIELDS.length; f++) {
-        if (byField[f] > byField[bestField]) {
-          bestField = f;
-        }
-      }
-      out.add(new Match(modes.get(d), d, sc.total[d], FIELDS[bestField], sc.matched[d], hits));
+      out.add(match(d, sc.total[d], cursor, hitTerm, hitWeight, known, hits, byField));
     }
     List<String> used = new ArrayList<>();
     if (!out.isEmpty()) {
-      for (String w : words.keySet()) {
-        int term = terms.indexOf(w);
-        if (term < 0) {
-          continue;
-        }
+      for (int i = 0; i < known; i++) {
+        int term = hitTerm[i];
         for (int k = termStart[term], end = termStart[term + 1]; k < end; k++) {
           if (postingMode[k] != routine && sc.exact[postingMode[k]]) {
-            used.add(w);
+            used.add(hitWord[i]);
             break;
           }
         }
@@ -533,6 +567,421 @@ final class ModeText {
     return new Scores(out, routineScore, bestCore, used);
   }
 
+  /**
+   * A kept mode's match: the field that gave it the most, summed in the order scored (so the same sums as while
+   * scoring), and how many words matched it; worked out only for the kept modes, in mode order between two
+   * {@link #startCursors}.
+   */
+  private Match match(int d, double total, int[] cursor, int[] hitTerm, double[] hitWeight, int known, Hits hits,
+      double[] byField) {
+    Arrays.fill(byField, 0);
+    int matched = 0;
+    for (int i = 0; i < known; i++) {
+      int end = termStart[hitTerm[i] + 1];
+      int k = advance(cursor[i], end, d);
+      cursor[i] = k;
+      if (k < end && postingMode[k] == d) {
+        byField[postingField[k]] += hitWeight[i] * postingSaturated[k];
+        matched++;
+      }
+    }
+    int bestField = 0;
+    for (int f = 1; f < FIELDS.length; f++) {
+      if (byField[f] > byField[bestField]) {
+        bestField = f;
+      }
+    }
+    return new Match(modes.get(d), d, total, FIELDS[bestField], matched, hits);
+  }
+
+  /**
+   * A little over 1: an upper bound times this is at least the sum it bounds, whatever the order of the additions.
+   */
+  private static final double ROUNDING = 1 + 1e-9;
+
+  /**
+   * Scores the modes the words reach, skipping those that cannot make the best {@code max} (after MaxScore): each
+   * word can give a mode at most its weight times its highest saturation. The words' postings are walked from the
+   * word with the highest bound down (the rarest words, with the shortest postings), summing partial scores, until
+   * the bounds of the words left add up to less than a score that {@code max} modes are known to reach (the lowest
+   * full score of {@code max} modes with high partial scores) and scoring in full the modes that could still make it
+   * costs less than walking the postings left. A mode none of the walked words reaches cannot make it, nor can one
+   * whose partial score and the bounds left fall short, as its words not walked are looked up; the others are
+   * scored in full, over all their words in the order given (the same sums as {@link #scoreAll}), and the best
+   * {@code max} of them kept. The best core score is kept the same way, with bounds of its own.
+   */
+  private Scores scorePruned(String[] hitWord, int[] hitTerm, double[] hitWeight, boolean[] hitExact, int known,
+      int max, Hits hits) {
+    Scratch sc = scratch.get();
+    double routineScore = 0;
+    Integer[] byBound = new Integer[known];
+    double[] bound = new double[known];
+    double[] coreBound = new double[known];
+    for (int i = 0; i < known; i++) {
+      // The routine document is the last of the documents, so the last of any word's postings.
+      int last = termStart[hitTerm[i] + 1] - 1;
+      if (last >= termStart[hitTerm[i]] && postingMode[last] == routine) {
+        routineScore += hitWeight[i] * postingSaturated[last];
+      }
+      byBound[i] = i;
+      bound[i] = hitWeight[i] * termMaxSaturated[hitTerm[i]] * ROUNDING;
+      coreBound[i] = hitExact[i] ? hitWeight[i] * termMaxCore[hitTerm[i]] * ROUNDING : 0;
+    }
+    Arrays.sort(byBound, (a, b) -> Double.compare(bound[b], bound[a]));
+    // left[j]: the bounds of the words after the j highest, added up; the same for core bounds.
+    double[] left = new double[known + 1];
+    double[] coreLeft = new double[known + 1];
+    for (int j = known - 1; j >= 0; j--) {
+      left[j] = left[j + 1] + bound[byBound[j]];
+      coreLeft[j] = coreLeft[j + 1] + coreBound[byBound[j]];
+    }
+    double reached = Double.NEGATIVE_INFINITY;
+    double bestCore = 0;
+    int walked = 0;
+    int exactTouched = 0;
+    int[] cursor = new int[known];
+    double[] full = new double[5];
+    long unwalked = 0;
+    for (int i = 0; i < known; i++) {
+      unwalked += termStart[hitTerm[i] + 1] - termStart[hitTerm[i]];
+    }
+    int seeded = 0;
+    while (walked < known) {
+      int i = byBound[walked++];
+      int term = hitTerm[i];
+      double weight = hitWeight[i];
+      boolean exact = hitExact[i];
+      unwalked -= termStart[term + 1] - termStart[term];
+      for (int k = termStart[term], end = termStart[term + 1]; k < end; k++) {
+        int d = postingMode[k];
+        if (sc.matched[d] == 0) {
+          sc.touched[sc.count++] = d;
+          sc.matched[d] = 1;
+        }
+        sc.total[d] += weight * postingSaturated[k];
+        if (exact) {
+          sc.core[d] += weight * postingCore[k];
+          if (!sc.exact[d]) {
+            sc.exact[d] = true;
+            exactTouched++;
+          }
+        }
+      }
+      if (exactTouched < max) {
+        continue;
+      }
+      if (walked < known && enough(sc, walked, left, coreLeft, reached, bestCore, known, unwalked)) {
+        break;
+      }
+      // Partial scores tell the best modes apart once the walked words' bounds are most of the bounds (or all).
+      if (seeded < MAX_SEEDINGS && (walked == known || left[walked] <= SEEDING_SHARE * left[0])) {
+        // Known to be reached: the lowest full score of max modes with high partial scores (exact ones, not the
+        // routine document).
+        seeded++;
+        int[] seeds = seeds(sc, max);
+        if (seeds != null) {
+          double lowest = Double.POSITIVE_INFINITY;
+          startCursors(cursor, hitTerm, known);
+          for (int d : seeds) {
+            if (sc.field[d] == 0) {
+              full(d, cursor, hitTerm, hitWeight, hitExact, known, full);
+              scored(sc, d, full);
+              bestCore = Math.max(bestCore, full[1]);
+            }
+            lowest = Math.min(lowest, sc.full[d]);
+          }
+          reached = Math.max(reached, lowest);
+          if (walked < known && enough(sc, walked, left, coreLeft, reached, bestCore, known, unwalked)) {
+            break;
+          }
+        }
+      }
+    }
+    // A mode that no walked word reaches cannot make it; of the others, those whose partial scores and the bounds
+    // left could, are scored in full, in mode order. Their full scores replace the partial ones.
+    double rest = left[walked];
+    double coreRest = coreLeft[walked];
+    long[] could = new long[(routine >> 6) + 1];
+    for (int t = 0; t < sc.count; t++) {
+      int d = sc.touched[t];
+      if (could(d, sc, rest, coreRest, reached, bestCore)) {
+        could[d >> 6] |= 1L << d;
+      }
+    }
+    int[] candidates = new int[sc.count];
+    int n = 0;
+    startCursors(cursor, hitTerm, known);
+    for (int w = 0; w < could.length; w++) {
+      next:
+      for (long bits = could[w]; bits != 0; bits &= bits - 1) {
+        int d = w << 6 | Long.numberOfTrailingZeros(bits);
+        if (sc.field[d] != 0) {
+          // Scored in full already, as a seed: exact, and its core score counted.
+          sc.total[d] = sc.full[d];
+          candidates[n++] = d;
+          continue;
+        }
+        // The words not walked first, highest bound first: a mode that falls short with the bounds of the words
+        // still to look up is dropped without looking them up.
+        double partial = sc.total[d];
+        double partialCore = sc.core[d];
+        for (int r = walked; r < known; r++) {
+          int i = byBound[r];
+          int end = termStart[hitTerm[i] + 1];
+          int k = advance(cursor[i], end, d);
+          cursor[i] = k;
+          if (k < end && postingMode[k] == d) {
+            partial += hitWeight[i] * postingSaturated[k];
+            if (hitExact[i]) {
+              partialCore += hitWeight[i] * postingCore[k];
+            }
+          }
+          if ((partial + left[r + 1]) * ROUNDING < reached && (partialCore + coreLeft[r + 1]) * ROUNDING <= bestCore) {
+            continue next;
+          }
+        }
+        full(d, cursor, hitTerm, hitWeight, hitExact, known, full);
+        if (full[2] != 0) {
+          scored(sc, d, full);
+          sc.total[d] = full[0];
+          bestCore = Math.max(bestCore, full[1]);
+          candidates[n++] = d;
+        }
+      }
+    }
+    int[] kept = best(candidates, n, sc.total, max);
+    List<Match> out = new ArrayList<>(kept.length);
+    for (int d : kept) {
+      out.add(new Match(modes.get(d), d, sc.total[d], FIELDS[sc.field[d] - 1], sc.matched[d], hits));
+    }
+    for (int t = 0; t < sc.count; t++) {
+      int d = sc.touched[t];
+      sc.total[d] = 0;
+      sc.core[d] = 0;
+      sc.matched[d] = 0;
+      sc.exact[d] = false;
+      sc.field[d] = 0;
+    }
+    sc.count = 0;
+    List<String> used = new ArrayList<>();
+    if (!out.isEmpty()) {
+      for (int i = 0; i < known; i++) {
+        if (usedWord(i, hitTerm, hitExact, known)) {
+          used.add(hitWord[i]);
+        }
+      }
+    }
+    return new Scores(out, routineScore, bestCore, used);
+  }
+
+  /** How many times at most the score known to be reached is worked out afresh, as more words are walked. */
+  private static final int MAX_SEEDINGS = 3;
+
+  /** That score is worked out once the bounds of the words left are at most this share of all the words' bounds. */
+  private static final double SEEDING_SHARE = 0.6;
+
+  /**
+   * Returns {@code max} of the touched modes (exact ones, not the routine document) with the highest partial scores,
+   * in mode order, ties in any order; null when fewer are touched.
+   */
+  private int[] seeds(Scratch sc, int max) {
+    double[] heapScore = new double[max];
+    int[] heapMode = new int[max];
+    int size = 0;
+    for (int t = 0; t < sc.count; t++) {
+      int d = sc.touched[t];
+      if (d == routine || !sc.exact[d]) {
+        continue;
+      }
+      double v = sc.total[d];
+      if (size < max) {
+        int at = size++;
+        while (at > 0 && heapScore[(at - 1) / 2] > v) {
+          heapScore[at] = heapScore[(at - 1) / 2];
+          heapMode[at] = heapMode[(at - 1) / 2];
+          at = (at - 1) / 2;
+        }
+        heapScore[at] = v;
+        heapMode[at] = d;
+      } else if (v > heapScore[0]) {
+        int at = 0;
+        while (true) {
+          int child = 2 * at + 1;
+          if (child >= max) {
+            break;
+          }
+          if (child + 1 < max && heapScore[child + 1] < heapScore[child]) {
+            child++;
+          }
+          if (heapScore[child] >= v) {
+            break;
+          }
+          heapScore[at] = heapScore[child];
+          heapMode[at] = heapMode[child];
+          at = child;
+        }
+        heapScore[at] = v;
+        heapMode[at] = d;
+      }
+    }
+    if (size < max) {
+      return null;
+    }
+    Arrays.sort(heapMode);
+    return heapMode;
+  }
+
+  /**
+   * Returns whether enough words are walked: the bounds of the words left cannot lift a mode none of the walked words
+   * reached to the score known to be reached (nor to the best core score), and scoring in full the modes that could
+   * still make it costs less than walking the postings left.
+   */
+  private boolean enough(Scratch sc, int walked, double[] left, double[] coreLeft, double reached, double bestCore,
+      int known, long unwalked) {
+    if (left[walked] * ROUNDING >= reached || coreLeft[walked] * ROUNDING > bestCore) {
+      return false;
+    }
+    long budget = unwalked / ((long) known * FULL_COST);
+    int could = 0;
+    for (int t = 0; t < sc.count && could <= budget; t++) {
+      if (could(sc.touched[t], sc, left[walked], coreLeft[walked], reached, bestCore)) {
+        could++;
+      }
+    }
+    return could <= budget;
+  }
+
+  /** Scoring a mode in full costs about as much, per word, as walking this many postings. */
+  private static final int FULL_COST = 4;
+
+  /**
+   * Returns whether a mode a walked word reached could still make the best, or give the best core score: not the
+   * routine document, and its partial score and the bounds of the words not walked above the score known to be
+   * reached (or its core ones above the best core score).
+   */
+  private boolean could(int d, Scratch sc, double rest, double coreRest, double reached, double bestCore) {
+    return d != routine
+        && ((sc.total[d] + rest) * ROUNDING >= reached || (sc.core[d] + coreRest) * ROUNDING > bestCore);
+  }
+
+  /** Keeps what {@link #full} worked out for a mode: its full score, best field and matched words. */
+  private static void scored(Scratch sc, int d, double[] full) {
+    sc.full[d] = full[0];
+    sc.field[d] = (byte) (full[3] + 1);
+    sc.matched[d] = (int) full[4];
+  }
+
+  /** Puts each word's cursor at its first posting, for {@link #full}. */
+  private void startCursors(int[] cursor, int[] hitTerm, int known) {
+    for (int i = 0; i < known; i++) {
+      cursor[i] = termStart[hitTerm[i]];
+    }
+  }
+
+  /**
+   * Works out a mode's full score, its core score, whether an exact word reaches it (1 or 0), the field that gave it
+   * the most and how many words matched it into {@code out}, summed over all the words in the order given, as
+   * {@link #scoreAll} and {@link #match} sum them. The words' cursors move forward to the mode: modes must come in
+   * mode order between two {@link #startCursors}.
+   */
+  private void full(int d, int[] cursor, int[] hitTerm, double[] hitWeight, boolean[] hitExact, int known,
+      double[] out) {
+    double total = 0;
+    double core = 0;
+    double exact = 0;
+    int matched = 0;
+    double[] byField = new double[FIELDS.length];
+    for (int i = 0; i < known; i++) {
+      int end = termStart[hitTerm[i] + 1];
+      int k = advance(cursor[i], end, d);
+      cursor[i] = k;
+      if (k < end && postingMode[k] == d) {
+        double gain = hitWeight[i] * postingSaturated[k];
+        total += gain;
+        byField[postingField[k]] += gain;
+        matched++;
+        if (hitExact[i]) {
+          core += hitWeight[i] * postingCore[k];
+          exact = 1;
+        }
+      }
+    }
+    int bestField = 0;
+    for (int f = 1; f < FIELDS.length; f++) {
+      if (byField[f] > byField[bestField]) {
+        bestField = f;
+      }
+    }
+    out[0] = total;
+    out[1] = core;
+    out[2] = exact;
+    out[3] = bestField;
+    out[4] = matched;
+  }
+
+  /**
+   * Returns whether word {@code i} reaches a mode that some exact word reaches (so a mode worth text evidence), the
+   * routine document aside: any mode it reaches when it is exact itself.
+   */
+  private boolean usedWord(int i, int[] hitTerm, boolean[] hitExact, int known) {
+    int start = termStart[hitTerm[i]];
+    int stop = termStart[hitTerm[i] + 1];
+    if (stop > start && postingMode[stop - 1] == routine) {
+      stop--;
+    }
+    if (hitExact[i] || start == stop) {
+      return start < stop;
+    }
+    int[] at = new int[known];
+    for (int j = 0; j < known; j++) {
+      at[j] = termStart[hitTerm[j]];
+    }
+    for (int k = start; k < stop; k++) {
+      int d = postingMode[k];
+      for (int j = 0; j < known; j++) {
+        if (hitExact[j]) {
+          int end = termStart[hitTerm[j] + 1];
+          at[j] = advance(at[j], end, d);
+          if (at[j] < end && postingMode[at[j]] == d) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns the first position from {@code from} before {@code end} whose mode is at least {@code mode}, or
+   * {@code end}: galloping, then a binary search.
+   */
+  private int advance(int from, int end, int mode) {
+    if (from >= end || postingMode[from] >= mode) {
+      return from;
+    }
+    // postingMode[lo] < mode throughout.
+    int lo = from;
+    int step = 1;
+    int hi = from + 1;
+    while (hi < end && postingMode[hi] < mode) {
+      lo = hi;
+      step <<= 1;
+      hi = lo + step;
+    }
+    if (hi > end) {
+      hi = end;
+    }
+    // postingMode[lo] < mode, and postingMode[hi] >= mode or hi == end.
+    while (hi - lo > 1) {
+      int mid = (lo + hi) >>> 1;
+      if (postingMode[mid] < mode) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return hi;
+  }
 
   /** Returns the position of a word's posting for a mode, or a negative number when the mode lacks the word. */
   private int posting(int term, int mode) {

@@ -2,16 +2,27 @@ package dev.failuremodes.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.failuremodes.CaseStudy;
+import dev.failuremodes.Catalog;
+import dev.failuremodes.FailureMode;
+import dev.failuremodes.FailureModes;
+import dev.failuremodes.Symptom;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
  * Text evidence is kept for the best {@link Engine#MAX_TEXT_MODES} modes of an input: chosen without sorting every
- * mode the input's words reach, they must be exactly the ones a full sort chooses, ties included.
+ * mode the input's words reach, they must be exactly the ones a full sort chooses, ties included; and scoring that
+ * skips the modes that cannot make them must give exactly what scoring every mode gives.
  */
 class TextModesTest {
 
@@ -52,6 +63,62 @@ class TextModesTest {
       assertThat(ModeText.best(candidates, n, score, max))
           .as("round %d: %d of %d modes, max %d", round, n, docs, max)
           .containsExactly(bySorting(candidates, n, score, max));
+    }
+  }
+
+  /** The text index of a catalog's modes, each mode {@code copies} times over: copies tie, word for word. */
+  private static ModeText index(Catalog catalog, int copies) {
+    Map<String, Symptom> symptoms = new HashMap<>();
+    catalog.symptoms().forEach(s -> symptoms.put(s.id(), s));
+    Map<String, List<CaseStudy>> cases = new HashMap<>();
+    for (CaseStudy c : catalog.caseStudies()) {
+      c.failureModes().forEach(m -> cases.computeIfAbsent(m, k -> new ArrayList<>()).add(c));
+    }
+    List<FailureMode> modes = new ArrayList<>();
+    for (int k = 0; k < copies; k++) {
+      modes.addAll(catalog.failureModes());
+    }
+    return new ModeText(modes, symptoms, cases, Routine.TEXT, Tuning.DEFAULT, new Text.Memo());
+  }
+
+  private static Catalog frozen() {
+    try {
+      return Catalog.load(Path.of(TextModesTest.class.getResource("/catalogs/engine-checks.json").toURI()));
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void score_skippingModesThatCannotMakeIt_givesWhatScoringEveryModeGives() {
+    Random random = new Random(11);
+    for (ModeText text : List.of(index(frozen(), 7), index(FailureModes.catalog(), 3))) {
+      List<String> vocabulary = text.vocabulary();
+      for (int round = 0; round < 3_000; round++) {
+        Map<String, Double> words = new LinkedHashMap<>();
+        int count = 1 + random.nextInt(12);
+        for (int i = 0; i < count; i++) {
+          double factor = random.nextInt(4) == 0 ? 0.5 + random.nextInt(5) / 10.0 : 1.0; // corrected typos
+          String word = random.nextInt(15) == 0 ? "zzunknown" + i : vocabulary.get(random.nextInt(vocabulary.size()));
+          words.put(word, factor);
+        }
+        int max = 1 + random.nextInt(random.nextBoolean() ? 8 : 80);
+
+        ModeText.Scores pruned = text.score(words, max, true);
+        ModeText.Scores all = text.score(words, max, false);
+
+        String what = "round " + round + ": " + words + ", max " + max;
+        assertThat(pruned.routine()).as(what).isEqualTo(all.routine());
+        assertThat(pruned.core()).as(what).isEqualTo(all.core());
+        assertThat(pruned.used()).as(what).isEqualTo(all.used());
+        assertThat(pruned.modes()).as(what).hasSameSizeAs(all.modes());
+        for (int i = 0; i < all.modes().size(); i++) {
+          ModeText.Match p = pruned.modes().get(i);
+          ModeText.Match a = all.modes().get(i);
+          assertThat(List.of(p.index(), p.score(), p.field(), p.matched(), p.words())).as(what)
+              .isEqualTo(List.of(a.index(), a.score(), a.field(), a.matched(), a.words()));
+        }
+      }
     }
   }
 }
