@@ -89,8 +89,6 @@ public final class Engine {
 
   /** The modes that can be candidates (not deprecated), in catalog order; a mode's index is its place here. */
   private final List<FailureMode> liveModes;
-  /** Each live mode's explanation begins with its name and stage, by index: "Overfitting (modeling) is ". */
-  private final String[] openings;
   /** Each live mode's index, by id. */
   private final Map<String, Integer> modeIndex = new HashMap<>();
 
@@ -188,10 +186,8 @@ public final class Engine {
     this.catalog = catalog;
     this.names = new ModeNames(catalog.failureModes(), stems);
     this.liveModes = text.modes();
-    this.openings = new String[liveModes.size()];
     for (int i = 0; i < liveModes.size(); i++) {
       modeIndex.put(liveModes.get(i).id(), i);
-      openings[i] = liveModes.get(i).name() + " (" + liveModes.get(i).stage().id() + ") is ";
     }
     this.ranker = new Ranker(liveModes, new FixesOf(catalog), tuning);
     this.checks = new Checks(catalog, liveModes, modeIndex, symptoms, names, tuning);
@@ -1387,7 +1383,7 @@ public final class Engine {
         }
       }
       List<Evidence> shown = List.of(evidence); // immutable: the candidate keeps it without a copy
-      out.add(new Candidate(i + 1, mode, score[i], shown, explain(openings[index[i]], shown)));
+      out.add(new Candidate(i + 1, mode, score[i], shown)); // explained from its evidence when asked
     }
     return out;
   }
@@ -1403,53 +1399,7 @@ public final class Engine {
     return order != 0 ? order < 0 : ma.id().compareTo(mb.id()) < 0;
   }
 
-  private static String explain(String opening, List<Evidence> evidence) {
-    Evidence top = evidence.get(0);
-    int against = 0;
-    for (int i = 0; i < evidence.size(); i++) {
-      if (evidence.get(i).against()) {
-        against++;
-      }
-    }
-    int more = evidence.size() - against - 1;
-    String tail = more <= 0 && against == 0 ? "." : tail(more, against);
-    // Each explanation is built in a builder of its exact length: one array, copied once into the string.
-    String input = top.input();
-    switch (top.kind()) {
-      case NAMED:
-        return new StringBuilder(opening.length() + 10 + input.length() + 1 + tail.length()).append(opening)
-            .append("named by '").append(input).append('\'').append(tail).toString();
-      case TEXT: {
-        String words = String.join(", ", top.words());
-        String field = top.field().orElse("text");
-        return new StringBuilder(opening.length() + 14 + input.length() + 3 + words.length() + 8 + field.length() + 1
-            + tail.length()).append(opening).append("suggested by '").append(input).append("' (").append(words)
-            .append(" in its ").append(field).append(')').append(tail).toString();
-      }
-      case MEASURED:
-        return new StringBuilder(opening.length() + 13 + input.length() + 3 + top.detail().length() + 1
-            + tail.length()).append(opening).append("measured in '").append(input).append("' (")
-            .append(top.detail()).append(')').append(tail).toString();
-      default: {
-        String via = top.via();
-        return new StringBuilder(opening.length() + 14 + input.length() + 3 + via.length() + 1 + tail.length())
-            .append(opening).append("indicated by '").append(input).append("' (").append(via).append(')')
-            .append(tail).toString();
-      }
-    }
-  }
 
-  /** The end of an explanation with more evidence or evidence against: " and 2 more pieces of evidence; 1 against.". */
-  private static String tail(int more, int against) {
-    StringBuilder out = new StringBuilder(48);
-    if (more > 0) {
-      out.append(" and ").append(more).append(" more piece").append(more == 1 ? "" : "s").append(" of evidence");
-    }
-    if (against > 0) {
-      out.append("; ").append(against).append(" against");
-    }
-    return out.append('.').toString();
-  }
 
 
 
