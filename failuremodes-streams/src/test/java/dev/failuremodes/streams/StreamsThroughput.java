@@ -29,10 +29,10 @@ import org.apache.kafka.streams.test.TestRecord;
  * <pre>{@code
  * ./mvnw -B -ntp -q -o install -DskipTests
  * ./mvnw -B -ntp -q -o -pl failuremodes-streams test-compile exec:java \
- *     -Dexec.classpathScope=test -Dexec.mainClass=dev.failuremodes.streams.StreamsThroughput [-Dexec.args=20000]
+ *     -Dexec.classpathScope=test -Dexec.mainClass=dev.failuremodes.streams.StreamsThroughput [-Dexec.args=N]
  * }</pre>
  *
- * Each shape runs a warm-up pass, then three timed passes of N records (default 20,000); the median is printed.
+ * Each shape runs a warm-up pass, then three timed passes of N records (default 40,000); the median is printed.
  */
 public final class StreamsThroughput {
   private StreamsThroughput() {}
@@ -44,7 +44,7 @@ public final class StreamsThroughput {
    * @throws Exception if the driver's state directory cannot be made
    */
   public static void main(String[] args) throws Exception {
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 40_000;
     Map<String, byte[]> shapes = new LinkedHashMap<>();
     shapes.put("text (one phrase)", utf8(Samples.TEXT));
     shapes.put("text (alert title with values)", utf8("{\"text\": \"PSI 0.31 on age; AUC dropped from 0.91 to"
