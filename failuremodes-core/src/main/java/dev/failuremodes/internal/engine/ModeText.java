@@ -793,36 +793,7 @@ final class ModeText {
       if (d == routine || !sc.exact[d]) {
         continue;
       }
-      double v = sc.total[d];
-      if (size < max) {
-        int at = size++;
-        while (at > 0 && heapScore[(at - 1) / 2] > v) {
-          heapScore[at] = heapScore[(at - 1) / 2];
-          heapMode[at] = heapMode[(at - 1) / 2];
-          at = (at - 1) / 2;
-        }
-        heapScore[at] = v;
-        heapMode[at] = d;
-      } else if (v > heapScore[0]) {
-        int at = 0;
-        while (true) {
-          int child = 2 * at + 1;
-          if (child >= max) {
-            break;
-          }
-          if (child + 1 < max && heapScore[child + 1] < heapScore[child]) {
-            child++;
-          }
-          if (heapScore[child] >= v) {
-            break;
-          }
-          heapScore[at] = heapScore[child];
-          heapMode[at] = heapMode[child];
-          at = child;
-        }
-        heapScore[at] = v;
-        heapMode[at] = d;
-      }
+      size = offer(heapScore, heapMode, size, max, sc.total[d], d);
     }
     if (size < max) {
       return null;
@@ -990,6 +961,50 @@ final class ModeText {
   }
 
   /**
+   * Offers a score to a min-heap of the best {@code max} in {@code heapScore[0, size)} (with each one's mode in
+   * {@code heapMode}, unless null) and returns the heap's new size: the root is the lowest score kept.
+   */
+  private static int offer(double[] heapScore, int[] heapMode, int size, int max, double v, int mode) {
+    int at;
+    if (size < max) {
+      at = size++;
+      while (at > 0 && heapScore[(at - 1) / 2] > v) {
+        heapScore[at] = heapScore[(at - 1) / 2];
+        if (heapMode != null) {
+          heapMode[at] = heapMode[(at - 1) / 2];
+        }
+        at = (at - 1) / 2;
+      }
+    } else if (v > heapScore[0]) {
+      at = 0;
+      while (true) {
+        int child = 2 * at + 1;
+        if (child >= max) {
+          break;
+        }
+        if (child + 1 < max && heapScore[child + 1] < heapScore[child]) {
+          child++;
+        }
+        if (heapScore[child] >= v) {
+          break;
+        }
+        heapScore[at] = heapScore[child];
+        if (heapMode != null) {
+          heapMode[at] = heapMode[child];
+        }
+        at = child;
+      }
+    } else {
+      return size;
+    }
+    heapScore[at] = v;
+    if (heapMode != null) {
+      heapMode[at] = mode;
+    }
+    return size;
+  }
+
+  /**
    * Returns the {@code max} modes of {@code candidates[0, n)} with the highest scores, ascending by mode; of modes
    * tied with the last one kept, those first in mode order. All of them, ascending, when there are no more than
    * {@code max}.
@@ -1003,32 +1018,7 @@ final class ModeText {
       double[] heap = new double[max];
       int size = 0;
       for (int i = 0; i < n; i++) {
-        double v = score[candidates[i]];
-        if (size < max) {
-          int at = size++;
-          while (at > 0 && heap[(at - 1) / 2] > v) {
-            heap[at] = heap[(at - 1) / 2];
-            at = (at - 1) / 2;
-          }
-          heap[at] = v;
-        } else if (v > heap[0]) {
-          int at = 0;
-          while (true) {
-            int child = 2 * at + 1;
-            if (child >= max) {
-              break;
-            }
-            if (child + 1 < max && heap[child + 1] < heap[child]) {
-              child++;
-            }
-            if (heap[child] >= v) {
-              break;
-            }
-            heap[at] = heap[child];
-            at = child;
-          }
-          heap[at] = v;
-        }
+        size = offer(heap, null, size, max, score[candidates[i]], 0);
       }
       double cut = heap[0];
       kept = new int[max];
