@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
@@ -99,20 +98,7 @@ class FirstCatalogLoadTest {
 
   /** Runs {@link Main} in a fresh JVM with default flags and returns the classes it loaded, in order. */
   private static List<String> classesLoaded(String classPath) throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-Xlog:class+load=info", "-cp", classPath, Main.class.getName())
-        .redirectErrorStream(true)
-        .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output).as("the child prints the catalog version").contains(FailureModes.catalog().catalogVersion());
-    // "[0.045s][info][class,load] java.lang.Object source: shared objects file"
-    return output.lines()
-        .filter(line -> line.contains("[class,load] "))
-        .map(line -> line.substring(line.indexOf("[class,load] ") + 13))
-        .map(line -> line.split(" ")[0] + (line.contains("source: shared objects file") ? " (shared)" : ""))
-        .collect(Collectors.toList());
+    return ClassLoadLog.of(classPath, Main.class, FailureModes.catalog().catalogVersion());
   }
 
   private static Path location(Class<?> type) throws URISyntaxException {

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,20 +51,6 @@ class FirstDiagnosisTest {
 
   /** Runs {@link Main} in a fresh JVM with default flags and returns the classes it loaded, in order. */
   private static List<String> classesLoaded(String classPath) throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-Xlog:class+load=info", "-cp", classPath, Main.class.getName())
-        .redirectErrorStream(true)
-        .start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output).as("the child prints the top candidate")
-        .contains(FailureModes.forSymptoms("accuracy dropped after the release").diagnose().candidates().get(0).id());
-    // "[0.045s][info][class,load] java.lang.Object source: shared objects file"
-    return output.lines()
-        .filter(line -> line.contains("[class,load] "))
-        .map(line -> line.substring(line.indexOf("[class,load] ") + 13))
-        .map(line -> line.split(" ")[0] + (line.contains("source: shared objects file") ? " (shared)" : ""))
-        .collect(Collectors.toList());
+    return ClassLoadLog.of(classPath, Main.class, FailureModes.forSymptoms("accuracy dropped after the release").diagnose().candidates().get(0).id());
   }
 }

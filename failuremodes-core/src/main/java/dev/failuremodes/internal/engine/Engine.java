@@ -971,7 +971,7 @@ public final class Engine {
     for (Analysis.Passage passage : analysis.passages()) {
       if (passage.first()) {
         // A value is a number, which has an ASCII digit: text without one mentions none.
-        List<Mentions.Mention> mentions = hasDigit(passage.raw()) ? Mentions.read(passage.raw(), metrics())
+        List<Mentions.Mention> mentions = Text.hasAsciiDigit(passage.raw()) ? Mentions.read(passage.raw(), metrics())
             : List.of();
         for (Mentions.Mention m : mentions) {
           if (m.metric() != null) {
@@ -1231,17 +1231,6 @@ public final class Engine {
       }
     }
     return m;
-  }
-
-  /** Returns whether a text has an ASCII digit. */
-  private static boolean hasDigit(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        return true;
-      }
-    }
-    return false;
   }
 
   private Typos typos() {
