@@ -168,8 +168,6 @@ final class ModeText {
     terms = new Words(raw.size());
     termStart = new int[raw.size() + 1];
     termIdf = new double[raw.size()];
-    termMaxSaturated = new double[raw.size()];
-    termMaxCore = new double[raw.size()];
     int at = 0;
     for (Map.Entry<String, List<RawPosting>> entry : raw.entrySet()) {
       List<RawPosting> list = entry.getValue();
@@ -199,15 +197,13 @@ final class ModeText {
         postingSaturated[at] = tf * (k1 + 1) / (k1 + tf);
         postingCore[at] = coreTf * (k1 + 1) / (k1 + coreTf);
         postingField[at] = (byte) bestField;
-        if (p.mode() != routine) {
-          termMaxSaturated[t] = Math.max(termMaxSaturated[t], postingSaturated[at]);
-          termMaxCore[t] = Math.max(termMaxCore[t], postingCore[at]);
-        }
         at++;
       }
     }
     termStart[terms.size()] = at;
     terms.trim();
+    termMaxSaturated = highest(postingSaturated);
+    termMaxCore = highest(postingCore);
   }
 
   /**
@@ -228,16 +224,21 @@ final class ModeText {
     this.postingCore = postingCore;
     this.postingField = postingField;
     this.relativeLength = relativeLength;
-    this.termMaxSaturated = new double[termIdf.length];
-    this.termMaxCore = new double[termIdf.length];
-    for (int t = 0; t < termIdf.length; t++) {
+    this.termMaxSaturated = highest(postingSaturated);
+    this.termMaxCore = highest(postingCore);
+  }
+
+  /** Per word, the highest of these per-posting values over its postings to modes (the routine document left out). */
+  private double[] highest(double[] perPosting) {
+    double[] out = new double[termIdf.length];
+    for (int t = 0; t < out.length; t++) {
       for (int at = termStart[t]; at < termStart[t + 1]; at++) {
         if (postingMode[at] != routine) {
-          termMaxSaturated[t] = Math.max(termMaxSaturated[t], postingSaturated[at]);
-          termMaxCore[t] = Math.max(termMaxCore[t], postingCore[at]);
+          out[t] = Math.max(out[t], perPosting[at]);
         }
       }
     }
+    return out;
   }
 
   /** Returns the modes that are not deprecated, in catalog order. */

@@ -80,13 +80,9 @@ final class Words {
   /** Returns the word's number, adding it when new. Only while building. */
   int add(String word) {
     int h = word.hashCode();
-    int mask = table.length - 1;
-    int slot = spread(h) & mask;
-    for (int id = table[slot]; id != 0; id = table[slot]) {
-      if (hashes[id - 1] == h && words[id - 1].equals(word)) {
-        return id - 1;
-      }
-      slot = (slot + 1) & mask;
+    int slot = slotOf(word, h);
+    if (table[slot] != 0) {
+      return table[slot] - 1;
     }
     if (size == words.length) {
       words = Arrays.copyOf(words, size * 2);
@@ -130,16 +126,20 @@ final class Words {
 
   /** Returns the word's number, or -1 when it is not here. */
   int indexOf(String word) {
-    int h = word.hashCode();
+    return table[slotOf(word, word.hashCode())] - 1; // an empty slot holds 0: -1, not here
+  }
+
+  /** Returns the slot that holds the word (its number plus one), or the empty slot where it would go. */
+  private int slotOf(String word, int h) {
     int mask = table.length - 1;
     int slot = spread(h) & mask;
     for (int id = table[slot]; id != 0; id = table[slot]) {
       if (hashes[id - 1] == h && words[id - 1].equals(word)) {
-        return id - 1;
+        return slot;
       }
       slot = (slot + 1) & mask;
     }
-    return -1;
+    return slot;
   }
 
   /** Returns whether the word is here. */
