@@ -65,7 +65,10 @@ public final class Engine {
   private final Checks checks;
   /** For each symptom, the modes it indicates with their weights. */
   private final Map<String, List<Weighted>> modesBySymptom = new HashMap<>();
-  /** A symptom's {@link #specificity} by the number of modes it indicates, worked out once. */
+  /**
+   * A symptom's specificity by the number of modes it indicates: 1 for one, less the more modes share it; worked out
+   * once.
+   */
   private final double[] specificityByCount;
   /** Catalog phrases that contain a negation word, by that word's stem, for the negation reader. */
   private final Map<String, List<List<String>>> negationPhrases = new HashMap<>();
@@ -311,12 +314,6 @@ public final class Engine {
   /** Returns the words typos are corrected to, for tests. */
   List<String> vocabularyForTests() {
     return text.vocabulary();
-  }
-
-  /** Returns how specific a symptom is: 1 when it indicates one mode, less the more modes share it. */
-  double specificity(String symptom) {
-    List<Weighted> indicated = modesBySymptom.get(symptom);
-    return indicated == null ? 0 : specificityByCount[indicated.size()];
   }
 
   /**

@@ -69,9 +69,6 @@ final class Mentions {
 
   /** Reads every mentioned value in a text. */
   static List<Mention> read(String text, Metrics metrics) {
-    if (!Text.hasAsciiDigit(text)) {
-      return List.of(); // a value is a number token, and every number token has an ASCII digit
-    }
     List<Token> tokens = tokenize(text.toLowerCase(Locale.ROOT));
     List<Mention> out = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
