@@ -2,6 +2,7 @@ package dev.failuremodes;
 
 import dev.failuremodes.alerts.Report;
 import dev.failuremodes.internal.engine.Engine;
+import dev.failuremodes.internal.render.JsonFragments;
 import dev.failuremodes.signals.Observation;
 import java.util.Arrays;
 import java.util.Collection;
@@ -18,6 +19,11 @@ public final class Diagnoser {
    */
   private volatile Engine engine;
   private final Object engineLock = new Object();
+  /**
+   * The parts of diagnoses' JSON that come from this catalog's entries, made as they are first written; the set is
+   * made for the first diagnosis (racing threads may each make one, and one is kept).
+   */
+  private volatile JsonFragments jsonParts;
   /** For the bundled catalog, its JSON's length and CRC-32, which name the engine's index digest; -1 otherwise. */
   private final long bundledLength;
   private final long bundledCrc;
@@ -91,6 +97,15 @@ public final class Diagnoser {
   /** Returns the catalog this diagnoser queries. */
   public Catalog catalog() {
     return catalog;
+  }
+
+  JsonFragments jsonParts() {
+    JsonFragments parts = jsonParts;
+    if (parts == null) {
+      parts = new JsonFragments();
+      jsonParts = parts;
+    }
+    return parts;
   }
 
   Engine engine() {

@@ -2,6 +2,7 @@ package dev.failuremodes;
 
 import dev.failuremodes.alerts.Finding;
 import dev.failuremodes.internal.render.DiagnosisRenderer;
+import dev.failuremodes.internal.render.JsonFragments;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -26,6 +27,7 @@ public final class Diagnosis {
   private volatile List<NextCheck> nextChecks;
   private final List<FailureMode> ruledOut;
   private final boolean standsOut;
+  private final JsonFragments jsonParts;
 
   Diagnosis(
       String catalogVersion,
@@ -38,7 +40,8 @@ public final class Diagnosis {
       List<String> notes,
       Supplier<List<NextCheck>> nextChecks,
       List<FailureMode> ruledOut,
-      boolean standsOut) {
+      boolean standsOut,
+      JsonFragments jsonParts) {
     this.catalogVersion = catalogVersion;
     this.inputs = List.copyOf(inputs);
     this.resolutions = List.copyOf(resolutions);
@@ -50,6 +53,7 @@ public final class Diagnosis {
     this.nextCheckChooser = nextChecks;
     this.ruledOut = List.copyOf(ruledOut);
     this.standsOut = standsOut;
+    this.jsonParts = jsonParts;
   }
 
   /**
@@ -178,7 +182,7 @@ public final class Diagnosis {
 
   /** Returns the diagnosis as JSON in the shape documented in the README. */
   public String toJson() {
-    return DiagnosisRenderer.json(this);
+    return DiagnosisRenderer.json(this, jsonParts);
   }
 
   /** Returns a compact table for JShell and test failures. */

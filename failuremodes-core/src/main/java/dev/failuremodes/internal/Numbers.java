@@ -60,4 +60,46 @@ public final class Numbers {
     }
     return out.toString();
   }
+
+  /**
+   * Writes a number as {@code Double.toString} does into {@code out} from {@code at}, and returns the position after
+   * it; {@code out} must have room for 25 characters. Scores, weights and confidences are rounded to four decimals:
+   * from 0.001 to below 1,000 in size, such a value is its four-decimal digits without trailing zeros, which is what
+   * {@code Double.toString} prints, so those are written digit by digit. Every other value goes to {@code
+   * Double.toString}.
+   */
+  public static int shortest(double v, char[] out, int at) {
+    double size = v < 0 ? -v : v;
+    if (size >= 0.001 && size < 1_000) {
+      long q = Math.round(size * 10_000);
+      if (q / 10_000.0 == size) {
+        int i = at;
+        if (v < 0) {
+          out[i++] = '-';
+        }
+        int whole = (int) (q / 10_000);
+        int fraction = (int) (q % 10_000);
+        if (whole >= 100) {
+          out[i++] = (char) ('0' + whole / 100);
+        }
+        if (whole >= 10) {
+          out[i++] = (char) ('0' + whole / 10 % 10);
+        }
+        out[i++] = (char) ('0' + whole % 10);
+        out[i++] = '.';
+        if (fraction == 0) {
+          out[i++] = '0';
+          return i;
+        }
+        int last = fraction % 10 != 0 ? 4 : fraction % 100 != 0 ? 3 : fraction % 1_000 != 0 ? 2 : 1;
+        for (int k = 0, unit = 1_000; k < last; k++, unit /= 10) {
+          out[i++] = (char) ('0' + fraction / unit % 10);
+        }
+        return i;
+      }
+    }
+    String text = v == 0 && 1 / v > 0 ? "0.0" : Double.toString(v);
+    text.getChars(0, text.length(), out, at);
+    return at + text.length();
+  }
 }

@@ -29,4 +29,43 @@ class NumbersTest {
       assertThat(Numbers.twoDecimals(v)).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%.2f", v));
     }
   }
+
+  /**
+   * Every value with up to four decimals below 1,000 (both signs below 100), and others: the text {@code
+   * Double.toString} gives, which is what the JSON writer must write.
+   */
+  @Test
+  void shortest_writesWhatDoubleToStringWrites() {
+    char[] out = new char[32];
+    for (int q = 0; q < 10_000_000; q++) {
+      double v = q / 10_000.0;
+      int end = Numbers.shortest(v, out, 3);
+      if (!Double.toString(v).contentEquals(java.nio.CharBuffer.wrap(out, 3, end - 3))) {
+        assertThat(new String(out, 3, end - 3)).as("%s", v).isEqualTo(Double.toString(v));
+      }
+      if (q < 1_000_000) {
+        end = Numbers.shortest(-v, out, 0);
+        if (!Double.toString(-v).contentEquals(java.nio.CharBuffer.wrap(out, 0, end))) {
+          assertThat(new String(out, 0, end)).as("%s", -v).isEqualTo(Double.toString(-v));
+        }
+      }
+    }
+    Random random = new Random(2026_11_29L);
+    for (int i = 0; i < 100_000; i++) {
+      double v = switch (i % 5) {
+        case 0 -> random.nextDouble();
+        case 1 -> Math.round(random.nextDouble() * 1e8) / 10_000.0;
+        case 2 -> -random.nextDouble() * 10;
+        case 3 -> Double.longBitsToDouble(random.nextLong());
+        default -> random.nextGaussian() * 1e6;
+      };
+      int end = Numbers.shortest(v, out, 1);
+      assertThat(new String(out, 1, end - 1)).as("%s", v).isEqualTo(Double.toString(v));
+    }
+    for (double v : new double[] {-0.0, 0.0, 0.001, 0.0009999, 0.0001, 999.9999, 1000.0, 1e7, -1e-3, Double.NaN,
+        Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE, 0.1 + 0.2}) {
+      int end = Numbers.shortest(v, out, 0);
+      assertThat(new String(out, 0, end)).as("%s", v).isEqualTo(Double.toString(v));
+    }
+  }
 }

@@ -143,18 +143,52 @@ public final class DiagnosisRenderer {
     return out.toString();
   }
 
+  private static final JsonText.Name ID = new JsonText.Name("id");
+  private static final JsonText.Name CONFIDENCE = new JsonText.Name("confidence");
+  private static final JsonText.Name HOW = new JsonText.Name("how");
+  private static final JsonText.Name INPUT = new JsonText.Name("input");
+  private static final JsonText.Name SYMPTOMS = new JsonText.Name("symptoms");
+  private static final JsonText.Name FAILURE_MODES = new JsonText.Name("failureModes");
+  private static final JsonText.Name RULED_OUT_SYMPTOMS = new JsonText.Name("ruledOutSymptoms");
+  private static final JsonText.Name RULED_OUT_MODES = new JsonText.Name("ruledOutModes");
+  private static final JsonText.Name WORDS = new JsonText.Name("words");
+  private static final JsonText.Name RANK = new JsonText.Name("rank");
+  private static final JsonText.Name SCORE = new JsonText.Name("score");
+  private static final JsonText.Name EVIDENCE = new JsonText.Name("evidence");
+  private static final JsonText.Name KIND = new JsonText.Name("kind");
+  private static final JsonText.Name AGAINST = new JsonText.Name("against");
+  private static final JsonText.Name SYMPTOM = new JsonText.Name("symptom");
+  private static final JsonText.Name WEIGHT = new JsonText.Name("weight");
+  private static final JsonText.Name CONTRIBUTION = new JsonText.Name("contribution");
+  private static final JsonText.Name EXPLANATION = new JsonText.Name("explanation");
+  private static final JsonText.Name ADDRESSES = new JsonText.Name("addresses");
+  private static final JsonText.Name IF_POSITIVE = new JsonText.Name("ifPositive");
+  private static final JsonText.Name IF_NEGATIVE = new JsonText.Name("ifNegative");
+  private static final JsonText.Name EXPECTED_GAIN = new JsonText.Name("expectedGain");
+  private static final JsonText.Name GAIN_PER_EFFORT = new JsonText.Name("gainPerEffort");
+
   private static void matches(JsonText j, java.util.List<SymptomMatch> matches) {
     j.beginArray();
     for (SymptomMatch m : matches) {
-      j.beginObject().field("id", m.symptom().id()).field("confidence", m.confidence()).field("how", m.kind().id())
-          .endObject();
+      j.beginObject().name(ID).id(m.symptom().id()).name(CONFIDENCE).value(m.confidence()).name(HOW)
+          .id(m.kind().id()).endObject();
     }
     j.endArray();
   }
 
+  private static void modeIds(JsonText j, java.util.List<FailureMode> modes) {
+    j.beginArray();
+    for (FailureMode m : modes) {
+      j.id(m.id());
+    }
+    j.endArray();
+  }
 
-  /** The JSON of {@code Diagnosis.toJson()}. */
-  public static String json(Diagnosis d) {
+  /**
+   * The JSON of {@code Diagnosis.toJson()}, with the parts that depend only on catalog entries copied from {@code
+   * parts} (which are made there when missing).
+   */
+  public static String json(Diagnosis d, JsonFragments parts) {
     JsonText j = new JsonText().beginObject();
     j.field("catalogVersion", d.catalogVersion());
     j.field("inputs", d.inputs());
@@ -163,22 +197,18 @@ public final class DiagnosisRenderer {
       if (!r.recognized()) {
         continue;
       }
-      j.beginObject().field("input", r.input());
-      matches(j.name("symptoms"), r.matches());
-      j.name("failureModes").beginArray();
-      r.namedModes().forEach(m -> j.value(m.id()));
-      j.endArray();
-      matches(j.name("ruledOutSymptoms"), r.ruledOutSymptoms());
-      j.name("ruledOutModes").beginArray();
-      r.ruledOutModes().forEach(m -> j.value(m.id()));
-      j.endArray();
-      j.field("words", r.words());
+      j.beginObject().name(INPUT).value(r.input());
+      matches(j.name(SYMPTOMS), r.matches());
+      modeIds(j.name(FAILURE_MODES), r.namedModes());
+      matches(j.name(RULED_OUT_SYMPTOMS), r.ruledOutSymptoms());
+      modeIds(j.name(RULED_OUT_MODES), r.ruledOutModes());
+      j.name(WORDS).strings(r.words());
       if (!r.measurements().isEmpty()) {
         j.field("measurements", r.measurements());
       }
       if (!r.checks().isEmpty()) {
         j.name("checks").beginArray();
-        r.checks().forEach((id, outcome) -> j.beginObject().field("id", id).field("outcome", outcome.id()).endObject());
+        r.checks().forEach((id, outcome) -> j.beginObject().id("id", id).id("outcome", outcome.id()).endObject());
         j.endArray();
       }
       j.endObject();
@@ -191,13 +221,14 @@ public final class DiagnosisRenderer {
     j.endArray();
     j.name("candidates").beginArray();
     for (Candidate c : d.candidates()) {
-      j.beginObject().field("rank", c.rank()).field("id", c.id()).field("name", c.failureMode().name())
-          .field("stage", c.failureMode().stage().id()).field("score", c.score());
-      j.name("evidence").beginArray();
+      j.beginObject().name(RANK).value(c.rank()).part(parts.mode(c.failureMode())).name(SCORE).value(c.score());
+      j.name(EVIDENCE).beginArray();
       for (Evidence e : c.evidence()) {
-        j.beginObject().field("input", e.input()).field("kind", e.kind().id()).field("against", e.against());
+        j.beginObject().name(INPUT).value(e.input());
         if (e.symptom().isPresent()) {
-          j.field("symptom", e.symptom().get());
+          j.part(parts.evidence(e.kind(), e.against(), e.symptom().get()));
+        } else {
+          j.name(KIND).id(e.kind().id()).name(AGAINST).value(e.against());
         }
         if (e.named()) {
           j.field("named", true);
@@ -211,18 +242,22 @@ public final class DiagnosisRenderer {
         if (!e.detail().isEmpty()) {
           j.field("detail", e.detail());
         }
-        j.field("weight", e.weight()).field("confidence", e.confidence()).field("contribution", e.contribution());
+        j.name(WEIGHT).value(e.weight()).name(CONFIDENCE).value(e.confidence()).name(CONTRIBUTION)
+            .value(e.contribution());
         j.endObject();
       }
       j.endArray();
-      j.field("explanation", c.explanation()).endObject();
+      j.name(EXPLANATION).value(c.explanation()).endObject();
     }
     j.endArray();
     j.name("plan").beginArray();
     for (PlannedFix p : d.plan()) {
-      j.beginObject().field("fix", p.fix().id()).field("name", p.fix().name())
-          .field("leverage", p.fix().leverage().id()).field("effort", p.fix().effort().id())
-          .field("stage", p.fix().stage().id()).field("addresses", p.addresses()).endObject();
+      JsonFragments.Part whole = parts.planEntry(p.fix(), p.addresses());
+      if (whole != null) {
+        j.element(whole);
+      } else {
+        j.beginObject().part(parts.fix(p.fix())).name(ADDRESSES).ids(p.addresses()).endObject();
+      }
     }
     j.endArray();
     if (!d.findings().isEmpty()) {
@@ -246,24 +281,34 @@ public final class DiagnosisRenderer {
     }
     if (!d.ruledOut().isEmpty()) {
       j.name("ruledOut").beginArray();
-      d.ruledOut().forEach(m -> j.value(m.id()));
+      for (FailureMode m : d.ruledOut()) {
+        j.id(m.id());
+      }
       j.endArray();
     }
-    d.standout().ifPresent(c -> j.field("standout", c.id()));
+    if (d.standout().isPresent()) {
+      j.id("standout", d.standout().get().id());
+    }
     if (!d.nextChecks().isEmpty()) {
       j.name("nextChecks").beginArray();
       for (NextCheck c : d.nextChecks().subList(0, Math.min(SHOWN_CHECKS, d.nextChecks().size()))) {
-        j.beginObject().field("id", c.id()).field("name", c.check().name());
-        c.check().observes().ifPresent(t -> j.field("observes", t));
-        j.field("ifPositive", c.ifPositive()).field("ifNegative", c.ifNegative());
-        j.field("expectedGain", c.expectedGain()).field("gainPerEffort", c.gainPerEffort())
-            .field("effectiveness", c.check().effectiveness().id())
-            .field("effort", c.check().effort().orElse(Level.MEDIUM).id());
+        JsonFragments.Part whole = parts.checkWith(c.id(), c.check(), c.ifPositive(), c.ifNegative());
+        if (whole != null) {
+          j.beginObject().part(whole);
+        } else {
+          j.beginObject().part(parts.checkHead(c.id(), c.check()));
+          j.name(IF_POSITIVE).ids(c.ifPositive()).name(IF_NEGATIVE).ids(c.ifNegative());
+        }
+        j.name(EXPECTED_GAIN).value(c.expectedGain()).name(GAIN_PER_EFFORT).value(c.gainPerEffort())
+            .part(JsonFragments.checkTail(c.check()));
         j.endObject();
       }
       j.endArray();
     }
-    d.whyEmpty().ifPresent(w -> j.field("note", w));
+    java.util.Optional<String> why = d.whyEmpty();
+    if (why.isPresent()) {
+      j.field("note", why.get());
+    }
     if (!d.notes().isEmpty()) {
       j.field("notes", d.notes());
     }

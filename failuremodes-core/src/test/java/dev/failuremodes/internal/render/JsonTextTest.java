@@ -2,8 +2,17 @@ package dev.failuremodes.internal.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.failuremodes.Candidate;
+import dev.failuremodes.Catalog;
+import dev.failuremodes.Diagnoser;
 import dev.failuremodes.Diagnosis;
+import dev.failuremodes.Evidence;
+import dev.failuremodes.FailureMode;
 import dev.failuremodes.FailureModes;
+import dev.failuremodes.NextCheck;
+import dev.failuremodes.PlannedFix;
+import dev.failuremodes.Symptom;
 import dev.failuremodes.alerts.Report;
 import dev.failuremodes.internal.json.Json;
 import dev.failuremodes.signals.Observation;
@@ -48,5 +57,94 @@ class JsonTextTest {
     assertThat(json).isEqualTo("{\n  \"a\" : [ ],\n  \"o\" : { },\n  \"s\" : \"q\\\"b\\\\n\\nt\\tc\\u0000e\\u001F\",\n"
         + "  \"d\" : 1.0,\n  \"i\" : 3,\n  \"b\" : false\n}\n");
     assertThat(Json.write(Json.parse(new StringReader(json), "x"))).isEqualTo(json);
+  }
+
+  /**
+   * The parts copied from a set used by many diagnoses (kept, reused, and with more address sets than are kept)
+   * give the same document as a set made for one diagnosis, and the document holds each entry's own values.
+   */
+  @Test
+  void sharedParts_giveTheSameDocumentAsFreshOnes_andEachEntrysOwnValues() {
+    Catalog catalog = FailureModes.catalog();
+    Diagnoser diagnoser = FailureModes.using(catalog);
+    JsonFragments shared = new JsonFragments();
+    List<Symptom> symptoms = catalog.symptoms();
+    java.util.Map<String, java.util.Set<List<String>>> addressSets = new java.util.HashMap<>();
+    int documents = 0;
+    for (int i = 0; i < symptoms.size(); i++) {
+      for (int k = i + 1; k < symptoms.size(); k += 5) {
+        Diagnosis d = diagnoser.forSymptoms(symptoms.get(i).id(), symptoms.get(k).id()).diagnose();
+        String json = DiagnosisRenderer.json(d, shared);
+        assertThat(json).isEqualTo(DiagnosisRenderer.json(d, new JsonFragments()));
+        JsonNode tree = Json.parse(new StringReader(json), "diagnosis");
+        for (int c = 0; c < d.candidates().size(); c++) {
+          Candidate candidate = d.candidates().get(c);
+          JsonNode node = tree.get("candidates").get(c);
+          assertThat(node.get("id").asText()).isEqualTo(candidate.id());
+          assertThat(node.get("name").asText()).isEqualTo(candidate.failureMode().name());
+          assertThat(node.get("stage").asText()).isEqualTo(candidate.failureMode().stage().id());
+          for (int e = 0; e < candidate.evidence().size(); e++) {
+            Evidence evidence = candidate.evidence().get(e);
+            JsonNode written = node.get("evidence").get(e);
+            assertThat(written.get("kind").asText()).isEqualTo(evidence.kind().id());
+            assertThat(written.get("against").asBoolean()).isEqualTo(evidence.against());
+            assertThat(written.get("symptom").asText()).isEqualTo(evidence.symptom().orElseThrow());
+          }
+        }
+        for (int p = 0; p < d.plan().size(); p++) {
+          PlannedFix fix = d.plan().get(p);
+          JsonNode node = tree.get("plan").get(p);
+          assertThat(node.get("fix").asText()).isEqualTo(fix.fix().id());
+          assertThat(node.get("name").asText()).isEqualTo(fix.fix().name());
+          assertThat(node.get("leverage").asText()).isEqualTo(fix.fix().leverage().id());
+          assertThat(node.get("effort").asText()).isEqualTo(fix.fix().effort().id());
+          assertThat(node.get("stage").asText()).isEqualTo(fix.fix().stage().id());
+          assertThat(texts(node.get("addresses"))).isEqualTo(fix.addresses());
+          addressSets.computeIfAbsent(fix.fix().id(), x -> new java.util.HashSet<>()).add(fix.addresses());
+        }
+        for (int n = 0; n < Math.min(5, d.nextChecks().size()); n++) {
+          NextCheck check = d.nextChecks().get(n);
+          JsonNode node = tree.get("nextChecks").get(n);
+          assertThat(node.get("id").asText()).isEqualTo(check.id());
+          assertThat(node.get("name").asText()).isEqualTo(check.check().name());
+          assertThat(node.has("observes")).isEqualTo(check.check().observes().isPresent());
+          assertThat(texts(node.get("ifPositive"))).isEqualTo(check.ifPositive());
+          assertThat(texts(node.get("ifNegative"))).isEqualTo(check.ifNegative());
+          assertThat(node.get("effectiveness").asText()).isEqualTo(check.check().effectiveness().id());
+        }
+        documents++;
+      }
+    }
+    assertThat(documents).isGreaterThan(150);
+    // Some fixes were written with more address sets than a part keeps: the field-by-field way was taken too.
+    assertThat(addressSets.values().stream().mapToInt(java.util.Set::size).max().orElse(0))
+        .isGreaterThan(JsonFragments.VARIANTS);
+  }
+
+  @Test
+  void aPart_isUsedOnlyForTheEntryItWasMadeFrom() {
+    FailureMode mode = FailureModes.catalog().failureModes().get(0);
+    FailureMode renamed = FailureMode.builder().from(mode).name("Another name").build();
+    JsonFragments parts = new JsonFragments();
+    assertThat(new String(parts.mode(mode).text)).contains(mode.name());
+    assertThat(new String(parts.mode(renamed).text)).contains("Another name").doesNotContain(mode.name());
+    assertThat(new String(parts.mode(mode).text)).contains(mode.name());
+  }
+
+  @Test
+  void aPart_writtenWhereItWasNotMadeFor_isRefused() {
+    JsonFragments.Part part = new JsonFragments().mode(FailureModes.catalog().failureModes().get(0));
+    JsonText top = new JsonText().beginObject();
+    org.assertj.core.api.Assertions.assertThatIllegalStateException()
+        .isThrownBy(() -> top.field("rank", 1).part(part)).withMessageContaining("nesting 2, not at 1");
+    JsonText first = new JsonText().beginObject().name("a").beginArray().beginObject();
+    org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() -> first.part(part))
+        .withMessageContaining("after 0 fields");
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new java.util.ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
   }
 }
