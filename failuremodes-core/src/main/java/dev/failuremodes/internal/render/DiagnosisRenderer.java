@@ -6,6 +6,7 @@ import dev.failuremodes.Evidence;
 import dev.failuremodes.EvidenceKind;
 import dev.failuremodes.FailureMode;
 import dev.failuremodes.Level;
+import dev.failuremodes.MatchKind;
 import dev.failuremodes.NextCheck;
 import dev.failuremodes.PlannedFix;
 import dev.failuremodes.Resolution;
@@ -176,6 +177,17 @@ public final class DiagnosisRenderer {
     j.endArray();
   }
 
+  /** Whether an input was a symptom's id, found as that and nothing else. */
+  private static boolean isOnlyAnId(Resolution r) {
+    if (r.matches().size() != 1) {
+      return false;
+    }
+    SymptomMatch m = r.matches().get(0);
+    return m.kind() == MatchKind.ID && m.confidence() == 1.0 && m.symptom().id().equals(r.input())
+        && r.namedModes().isEmpty() && r.ruledOutSymptoms().isEmpty() && r.ruledOutModes().isEmpty()
+        && r.words().isEmpty() && r.measurements().isEmpty() && r.checks().isEmpty();
+  }
+
   private static void modeIds(JsonText j, java.util.List<FailureMode> modes) {
     j.beginArray();
     for (FailureMode m : modes) {
@@ -195,6 +207,10 @@ public final class DiagnosisRenderer {
     j.name("resolved").beginArray();
     for (Resolution r : d.resolutions()) {
       if (!r.recognized()) {
+        continue;
+      }
+      if (isOnlyAnId(r)) {
+        j.element(parts.resolvedById(r.input()));
         continue;
       }
       j.beginObject().name(INPUT).value(r.input());

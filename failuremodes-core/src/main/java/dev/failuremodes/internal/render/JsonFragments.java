@@ -5,12 +5,14 @@ import dev.failuremodes.EvidenceKind;
 import dev.failuremodes.FailureMode;
 import dev.failuremodes.Fix;
 import dev.failuremodes.Level;
+import dev.failuremodes.MatchKind;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The parts of a diagnosis's JSON that depend only on one catalog entry (a failure mode's id, name and stage; a fix's
- * id, name, leverage, effort and stage; a check's id, name and question), written once per entry and copied into
+ * id, name, leverage, effort and stage; a check's id, name and question; an input that is a symptom's id), written
+ * once per entry and copied into
  * every later document. A diagnosis is mostly such parts: copying them whole rather than field by field makes {@code
  * toJson()} about twice as fast. One set per diagnoser, so per catalog; it holds only the entries that have been
  * written. A part is used only for the very entry it was made from: another object with the same id is written
@@ -25,6 +27,7 @@ public final class JsonFragments {
   private final ConcurrentHashMap<String, Part> modes = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Part> fixes = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Part> checkHeads = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Part> byId = new ConcurrentHashMap<>();
   /** By evidence kind and for or against: a symptom's evidence, by the symptom's id. */
   private final Parts[] evidence = new Parts[EvidenceKind.values().length * 2];
 
@@ -99,6 +102,25 @@ public final class JsonFragments {
   static final int VARIANTS = 4;
 
   private static final Part[] NONE = {};
+
+  /**
+   * A whole entry of {@code resolved}, braces included, for an input that is a symptom's id and nothing else: the
+   * symptom found by its id with confidence 1, and every other list empty.
+   */
+  Part resolvedById(String id) {
+    Part part = byId.get(id);
+    if (part == null) {
+      JsonText j = JsonText.part(NESTING, 0);
+      j.field("input", id).name("symptoms").beginArray().beginObject().id("id", id).field("confidence", 1.0)
+          .id("how", MatchKind.ID.id()).endObject().endArray();
+      for (String empty : new String[] {"failureModes", "ruledOutSymptoms", "ruledOutModes", "words"}) {
+        j.name(empty).beginArray().endArray();
+      }
+      part = new Part(null, j.objectChars(), 6);
+      byId.putIfAbsent(id, part);
+    }
+    return part;
+  }
 
   /**
    * A whole plan entry, braces included (its fix's fields and the {@code addresses}), or null when the fix already

@@ -77,6 +77,10 @@ class JsonTextTest {
         String json = DiagnosisRenderer.json(d, shared);
         assertThat(json).isEqualTo(DiagnosisRenderer.json(d, new JsonFragments()));
         JsonNode tree = Json.parse(new StringReader(json), "diagnosis");
+        assertThat(tree.get("resolved").get(1).get("input").asText()).isEqualTo(symptoms.get(k).id());
+        assertThat(tree.get("resolved").get(1).get("symptoms").get(0).get("id").asText())
+            .isEqualTo(symptoms.get(k).id());
+        assertThat(tree.get("resolved").get(1).get("symptoms").get(0).get("how").asText()).isEqualTo("id");
         for (int c = 0; c < d.candidates().size(); c++) {
           Candidate candidate = d.candidates().get(c);
           JsonNode node = tree.get("candidates").get(c);
