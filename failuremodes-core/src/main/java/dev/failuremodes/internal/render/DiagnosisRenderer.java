@@ -240,11 +240,13 @@ public final class DiagnosisRenderer {
       j.beginObject().name(RANK).value(c.rank()).part(parts.mode(c.failureMode())).name(SCORE).value(c.score());
       j.name(EVIDENCE).beginArray();
       for (Evidence e : c.evidence()) {
-        j.beginObject().name(INPUT).value(e.input());
-        if (e.symptom().isPresent()) {
-          j.part(parts.evidence(e.kind(), e.against(), e.symptom().get()));
+        j.beginObject();
+        if (e.symptom().isPresent() && e.symptom().get().equals(e.input())) {
+          j.part(parts.evidence(e.kind(), e.against(), e.symptom().get(), true));
+        } else if (e.symptom().isPresent()) {
+          j.name(INPUT).value(e.input()).part(parts.evidence(e.kind(), e.against(), e.symptom().get(), false));
         } else {
-          j.name(KIND).id(e.kind().id()).name(AGAINST).value(e.against());
+          j.name(INPUT).value(e.input()).name(KIND).id(e.kind().id()).name(AGAINST).value(e.against());
         }
         if (e.named()) {
           j.field("named", true);

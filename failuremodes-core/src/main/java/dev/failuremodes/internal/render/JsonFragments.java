@@ -28,8 +28,8 @@ public final class JsonFragments {
   private final ConcurrentHashMap<String, Part> fixes = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Part> checkHeads = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Part> byId = new ConcurrentHashMap<>();
-  /** By evidence kind and for or against: a symptom's evidence, by the symptom's id. */
-  private final Parts[] evidence = new Parts[EvidenceKind.values().length * 2];
+  /** By evidence kind, for or against, and whether the input was the symptom's id. */
+  private final Parts[] evidence = new Parts[EvidenceKind.values().length * 4];
 
   /** Parts by an id. */
   private static final class Parts extends ConcurrentHashMap<String, Part> {
@@ -70,11 +70,27 @@ public final class JsonFragments {
     /** Returns the longer part made from this one with these id lists, or null if there is none. */
     Part longer(List<String> first, List<String> second) {
       for (Part p : longer) {
-        if (p.first.equals(first) && p.second.equals(second)) {
+        if (same(p.first, first) && same(p.second, second)) {
           return p;
         }
       }
       return null;
+    }
+
+    /** Whether two lists of ids are equal; by index, since they are short and usually hold the same strings. */
+    private static boolean same(List<String> kept, List<String> given) {
+      int n = kept.size();
+      if (n != given.size()) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        String a = kept.get(i);
+        String b = given.get(i);
+        if (a != b && !a.equals(b)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     boolean roomForLonger() {
@@ -154,16 +170,19 @@ public final class JsonFragments {
   }
 
   /**
-   * A piece of evidence's {@code kind}, {@code against} and {@code symptom}, after its {@code input}; for evidence
-   * about a symptom.
+   * A piece of evidence's {@code kind}, {@code against} and {@code symptom} for evidence about a symptom: after its
+   * {@code input}, or with the input first when {@code inputIsId} (the input was the symptom's id).
    */
-  Part evidence(EvidenceKind kind, boolean against, String symptom) {
-    Parts parts = evidence[kind.ordinal() * 2 + (against ? 1 : 0)];
+  Part evidence(EvidenceKind kind, boolean against, String symptom, boolean inputIsId) {
+    Parts parts = evidence[(kind.ordinal() * 2 + (against ? 1 : 0)) * 2 + (inputIsId ? 1 : 0)];
     Part part = parts.get(symptom);
     if (part == null) {
-      JsonText j = JsonText.part(EVIDENCE_NESTING, 1);
+      JsonText j = JsonText.part(EVIDENCE_NESTING, inputIsId ? 0 : 1);
+      if (inputIsId) {
+        j.field("input", symptom);
+      }
       j.id("kind", kind.id()).field("against", against).id("symptom", symptom);
-      part = new Part(null, j.chars(), 3, EVIDENCE_NESTING);
+      part = new Part(null, j.chars(), inputIsId ? 4 : 3, EVIDENCE_NESTING);
       parts.putIfAbsent(symptom, part);
     }
     return part;

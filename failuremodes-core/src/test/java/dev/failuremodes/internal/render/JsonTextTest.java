@@ -90,6 +90,7 @@ class JsonTextTest {
           for (int e = 0; e < candidate.evidence().size(); e++) {
             Evidence evidence = candidate.evidence().get(e);
             JsonNode written = node.get("evidence").get(e);
+            assertThat(written.get("input").asText()).isEqualTo(evidence.input());
             assertThat(written.get("kind").asText()).isEqualTo(evidence.kind().id());
             assertThat(written.get("against").asBoolean()).isEqualTo(evidence.against());
             assertThat(written.get("symptom").asText()).isEqualTo(evidence.symptom().orElseThrow());
