@@ -19,7 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How load time and a prose diagnosis grow with a catalog's size, over synthetic catalogs of 1, 10, 100 and 233
- * copies of the bundled one (43 to 10,019 failure modes; see {@link SyntheticCatalogs}).
+ * copies of the bundled one (43 to 10,019 failure modes; see {@link SyntheticCatalogs}). The prose diagnosis warms
+ * up for twelve seconds in each of two forks: over 10,019 modes, two or three seconds of each fork's first six ran
+ * three times slower than the rest, and with six warm-up iterations they fell into the measured ones.
  *
  * <pre>
  * ./mvnw -B -ntp -q package -DskipTests
@@ -64,6 +66,8 @@ public class ScalingBenchmark {
 
   /** Two practitioner sentences against the whole catalog. */
   @Benchmark
+  @Warmup(iterations = 12, time = 1)
+  @Fork(2)
   public Diagnosis prose() {
     return diagnoser.forSymptoms(prose).diagnose();
   }

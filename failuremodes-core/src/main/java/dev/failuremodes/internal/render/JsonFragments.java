@@ -12,11 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The parts of a diagnosis's JSON that depend only on one catalog entry (a failure mode's id, name and stage; a fix's
  * id, name, leverage, effort and stage; a check's id, name and question; an input that is a symptom's id), written
- * once per entry and copied into
- * every later document. A diagnosis is mostly such parts: copying them whole rather than field by field makes {@code
- * toJson()} about twice as fast. One set per diagnoser, so per catalog; it holds only the entries that have been
- * written. A part is used only for the very entry it was made from: another object with the same id is written
- * field by field. Thread-safe.
+ * once per entry and copied into every later document. A diagnosis is mostly such parts: copying them whole rather
+ * than field by field makes {@code toJson()} about twice as fast. One set per diagnoser, so per catalog; it holds
+ * only the entries that have been written, so it is bounded by the catalog's size. A part is used only for the very
+ * entry it was made from: another object with the same id is written field by field. Thread-safe.
  */
 public final class JsonFragments {
   /** Candidates, plan entries and next checks are objects in arrays of the top-level object: their fields sit here. */
@@ -36,11 +35,42 @@ public final class JsonFragments {
     private static final long serialVersionUID = 1L;
   }
 
+  /**
+   * The most characters the parts kept may hold together (2 MiB). Once it is spent (over a catalog many times the
+   * bundled one), parts are made, used once and not kept, and documents are written about as slowly as without
+   * parts.
+   */
+  static final int MAX_KEPT_CHARS = 1 << 20;
+
+  private final int maxKeptChars;
+  private final java.util.concurrent.atomic.AtomicInteger keptChars = new java.util.concurrent.atomic.AtomicInteger();
+
   /** Makes an empty set. */
   public JsonFragments() {
+    this(MAX_KEPT_CHARS);
+  }
+
+  /** Makes an empty set that keeps parts of at most {@code maxKeptChars} characters together. */
+  JsonFragments(int maxKeptChars) {
+    this.maxKeptChars = maxKeptChars;
     for (int i = 0; i < evidence.length; i++) {
       evidence[i] = new Parts();
     }
+  }
+
+  /** Returns how many characters the parts kept hold. */
+  int keptChars() {
+    return keptChars.get();
+  }
+
+  /** Whether a part just made fits in the budget (racing threads may overshoot it by a few parts). */
+  private boolean roomFor(Part made) {
+    return keptChars.get() + made.text.length <= maxKeptChars;
+  }
+
+  /** Counts a part kept. */
+  private void counted(Part kept) {
+    keptChars.addAndGet(kept.text.length);
   }
 
   /** Written text standing for {@code fields} fields of an object whose fields are at {@code nesting}. */
@@ -97,17 +127,21 @@ public final class JsonFragments {
       return longer.length < VARIANTS;
     }
 
-    /** Keeps a longer part made from this one; racing threads may lose one, which is only made again. */
-    Part keepLonger(Part made, List<String> first, List<String> second) {
+    /**
+     * Keeps a longer part made from this one, if {@code keep} and there is room; returns whether it was kept. Racing
+     * threads may lose one, which is only made again.
+     */
+    boolean keepLonger(Part made, List<String> first, List<String> second, boolean keep) {
       made.first = first;
       made.second = second;
       Part[] kept = longer;
-      if (kept.length < VARIANTS) {
+      if (keep && kept.length < VARIANTS) {
         Part[] more = java.util.Arrays.copyOf(kept, kept.length + 1);
         more[kept.length] = made;
         longer = more; // published after its fields are set
+        return true;
       }
-      return made;
+      return false;
     }
   }
 
@@ -133,7 +167,9 @@ public final class JsonFragments {
         j.name(empty).beginArray().endArray();
       }
       part = new Part(null, j.objectChars(), 6);
-      byId.putIfAbsent(id, part);
+      if (roomFor(part) && byId.putIfAbsent(id, part) == null) {
+        counted(part);
+      }
     }
     return part;
   }
@@ -148,7 +184,11 @@ public final class JsonFragments {
     if (whole == null && head.roomForLonger()) {
       JsonText j = JsonText.part(NESTING, 0).part(head);
       j.name("addresses").ids(addresses);
-      whole = head.keepLonger(new Part(fix, j.objectChars(), head.fields + 1), List.copyOf(addresses), List.of());
+      Part made = new Part(fix, j.objectChars(), head.fields + 1);
+      if (head.keepLonger(made, List.copyOf(addresses), List.of(), roomFor(made))) {
+        counted(made);
+      }
+      whole = made;
     }
     return whole;
   }
@@ -163,8 +203,11 @@ public final class JsonFragments {
     if (whole == null && head.roomForLonger()) {
       JsonText j = JsonText.part(NESTING, 0).part(head);
       j.name("ifPositive").ids(ifPositive).name("ifNegative").ids(ifNegative);
-      whole = head.keepLonger(new Part(check, j.chars(), head.fields + 2), List.copyOf(ifPositive),
-          List.copyOf(ifNegative));
+      Part made = new Part(check, j.chars(), head.fields + 2);
+      if (head.keepLonger(made, List.copyOf(ifPositive), List.copyOf(ifNegative), roomFor(made))) {
+        counted(made);
+      }
+      whole = made;
     }
     return whole;
   }
@@ -183,7 +226,9 @@ public final class JsonFragments {
       }
       j.id("kind", kind.id()).field("against", against).id("symptom", symptom);
       part = new Part(null, j.chars(), inputIsId ? 4 : 3, EVIDENCE_NESTING);
-      parts.putIfAbsent(symptom, part);
+      if (roomFor(part) && parts.putIfAbsent(symptom, part) == null) {
+        counted(part);
+      }
     }
     return part;
   }
@@ -249,8 +294,15 @@ public final class JsonFragments {
   }
 
   /** Keeps the first part made for an id, unless it was made from another object; returns the one to use. */
-  private static Part keep(ConcurrentHashMap<String, Part> parts, String id, Part made) {
+  private Part keep(ConcurrentHashMap<String, Part> parts, String id, Part made) {
+    if (!roomFor(made)) {
+      return made;
+    }
     Part kept = parts.putIfAbsent(id, made);
-    return kept == null || kept.source != made.source ? made : kept;
+    if (kept == null) {
+      counted(made);
+      return made;
+    }
+    return kept.source == made.source ? kept : made;
   }
 }

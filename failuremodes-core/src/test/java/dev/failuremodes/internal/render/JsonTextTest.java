@@ -10,6 +10,7 @@ import dev.failuremodes.Diagnosis;
 import dev.failuremodes.Evidence;
 import dev.failuremodes.FailureMode;
 import dev.failuremodes.FailureModes;
+import dev.failuremodes.Fix;
 import dev.failuremodes.NextCheck;
 import dev.failuremodes.PlannedFix;
 import dev.failuremodes.Symptom;
@@ -124,6 +125,40 @@ class JsonTextTest {
     // Some fixes were written with more address sets than a part keeps: the field-by-field way was taken too.
     assertThat(addressSets.values().stream().mapToInt(java.util.Set::size).max().orElse(0))
         .isGreaterThan(JsonFragments.VARIANTS);
+  }
+
+  /** Past its budget, a set keeps no more parts and the documents stay the same. */
+  @Test
+  void parts_pastTheBudget_areUsedOnce_andNotKept() {
+    Catalog catalog = FailureModes.catalog();
+    Diagnoser diagnoser = FailureModes.using(catalog);
+    JsonFragments none = new JsonFragments(0);
+    JsonFragments small = new JsonFragments(5_000);
+    JsonFragments full = new JsonFragments();
+    List<Symptom> symptoms = catalog.symptoms();
+    for (int i = 0; i + 1 < symptoms.size(); i += 3) {
+      Diagnosis d = diagnoser.forSymptoms(symptoms.get(i).id(), symptoms.get(i + 1).id()).diagnose();
+      String json = DiagnosisRenderer.json(d, full);
+      assertThat(DiagnosisRenderer.json(d, none)).isEqualTo(json);
+      assertThat(DiagnosisRenderer.json(d, small)).isEqualTo(json);
+    }
+    assertThat(none.keptChars()).isZero();
+    assertThat(small.keptChars()).isPositive().isLessThanOrEqualTo(5_000);
+    assertThat(full.keptChars()).isGreaterThan(5_000).isLessThanOrEqualTo(JsonFragments.MAX_KEPT_CHARS);
+  }
+
+  /** A fix keeps its plan entry whole for its first four sets of addresses; others are written field by field. */
+  @Test
+  void aFix_keepsWholeEntriesForFourSetsOfAddresses() {
+    Fix fix = FailureModes.catalog().fixes().get(0);
+    JsonFragments parts = new JsonFragments();
+    List<List<String>> sets = List.of(List.of("a"), List.of("b"), List.of("a", "b"), List.of("c"), List.of("d"));
+    for (int i = 0; i < 4; i++) {
+      assertThat(new String(parts.planEntry(fix, sets.get(i)).text)).contains(String.join("\", \"", sets.get(i)));
+    }
+    assertThat(parts.planEntry(fix, sets.get(4))).isNull();
+    assertThat(parts.planEntry(fix, new java.util.ArrayList<>(sets.get(2)))).isSameAs(parts.planEntry(fix,
+        sets.get(2)));
   }
 
   @Test
