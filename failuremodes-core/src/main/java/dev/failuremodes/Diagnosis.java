@@ -2,7 +2,6 @@ package dev.failuremodes;
 
 import dev.failuremodes.alerts.Finding;
 import dev.failuremodes.internal.render.DiagnosisRenderer;
-import dev.failuremodes.internal.render.JsonFragments;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -27,7 +26,8 @@ public final class Diagnosis {
   private volatile List<NextCheck> nextChecks;
   private final List<FailureMode> ruledOut;
   private final boolean standsOut;
-  private final JsonFragments jsonParts;
+  /** The diagnoser that made it, whose kept JSON parts {@link #toJson()} copies. */
+  private final Diagnoser diagnoser;
 
   Diagnosis(
       String catalogVersion,
@@ -41,7 +41,7 @@ public final class Diagnosis {
       Supplier<List<NextCheck>> nextChecks,
       List<FailureMode> ruledOut,
       boolean standsOut,
-      JsonFragments jsonParts) {
+      Diagnoser diagnoser) {
     this.catalogVersion = catalogVersion;
     this.inputs = List.copyOf(inputs);
     this.resolutions = List.copyOf(resolutions);
@@ -53,7 +53,7 @@ public final class Diagnosis {
     this.nextCheckChooser = nextChecks;
     this.ruledOut = List.copyOf(ruledOut);
     this.standsOut = standsOut;
-    this.jsonParts = jsonParts;
+    this.diagnoser = diagnoser;
   }
 
   /**
@@ -182,7 +182,7 @@ public final class Diagnosis {
 
   /** Returns the diagnosis as JSON in the shape documented in the README. */
   public String toJson() {
-    return DiagnosisRenderer.json(this, jsonParts);
+    return DiagnosisRenderer.json(this, diagnoser.jsonParts());
   }
 
   /** Returns a compact table for JShell and test failures. */

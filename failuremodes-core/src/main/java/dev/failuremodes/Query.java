@@ -355,7 +355,7 @@ public final class Query {
     }
     return new Diagnosis(diagnoser.catalog().catalogVersion(), List.of(shown), r.resolutions(), r.unrecognized(),
         r.candidates(), new PlanOf(r), reported, r.notes(), new NextChecksOf(engine, r, answers),
-        engine.checks().ruledOutModes(answers), engine.checks().standout(r.candidates()).isPresent(), diagnoser.jsonParts());
+        engine.checks().ruledOutModes(answers), engine.checks().standout(r.candidates()).isPresent(), diagnoser);
   }
 
   /** A result's fix plan, made when first asked for. */

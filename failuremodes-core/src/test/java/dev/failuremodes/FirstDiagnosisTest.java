@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * The first diagnosis in a fresh JVM with default flags: the engine reads the bundled catalog's text index from its
  * digest, and neither building the engine nor reading a sentence spins a lambda's class at run time or bootstraps
  * string concatenation through method handles (each lambda or method reference would cost a class, and the first of
- * them milliseconds of set-up), nor loads the Unicode normaliser, which plain ASCII never needs.
+ * them milliseconds of set-up), nor loads the Unicode normaliser, which plain ASCII never needs, nor the renderers.
  */
 class FirstDiagnosisTest {
   /** Diagnoses one sentence and prints the top candidate: the whole of the child JVM's work. */
@@ -46,7 +46,9 @@ class FirstDiagnosisTest {
         // regular expressions may still link one of those, which spins a method handle form of the JDK's own.)
         .noneMatch(c -> c.contains("$$Lambda") && !c.endsWith(" (shared)"))
         // String concatenation compiled to invokedynamic would bootstrap this.
-        .noneMatch(c -> c.startsWith("java.lang.invoke.StringConcatFactory"));
+        .noneMatch(c -> c.startsWith("java.lang.invoke.StringConcatFactory"))
+        // The JSON writer and its kept parts wait for the first toJson().
+        .noneMatch(c -> c.startsWith("dev.failuremodes.internal.render."));
   }
 
   /** Runs {@link Main} in a fresh JVM with default flags and returns the classes it loaded, in order. */
