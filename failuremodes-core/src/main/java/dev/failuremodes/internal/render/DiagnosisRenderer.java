@@ -241,17 +241,21 @@ public final class DiagnosisRenderer {
       j.name(EVIDENCE).beginArray();
       for (Evidence e : c.evidence()) {
         j.beginObject();
+        boolean fieldWritten = false;
         if (e.symptom().isPresent() && e.symptom().get().equals(e.input())) {
           j.part(parts.evidence(e.kind(), e.against(), e.symptom().get(), true));
         } else if (e.symptom().isPresent()) {
           j.name(INPUT).value(e.input()).part(parts.evidence(e.kind(), e.against(), e.symptom().get(), false));
+        } else if (!e.named() && e.field().isPresent()) {
+          j.name(INPUT).value(e.input()).part(parts.viaField(e.kind(), e.against(), e.field().get()));
+          fieldWritten = true;
         } else {
           j.name(INPUT).value(e.input()).name(KIND).id(e.kind().id()).name(AGAINST).value(e.against());
         }
         if (e.named()) {
           j.field("named", true);
         }
-        if (e.field().isPresent()) {
+        if (e.field().isPresent() && !fieldWritten) {
           j.field(e.kind() == EvidenceKind.CHECK ? "check" : "field", e.field().get());
         }
         if (!e.words().isEmpty()) {

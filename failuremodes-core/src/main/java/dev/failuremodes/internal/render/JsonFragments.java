@@ -29,6 +29,8 @@ public final class JsonFragments {
   private final ConcurrentHashMap<String, Part> byId = new ConcurrentHashMap<>();
   /** By evidence kind, for or against, and whether the input was the symptom's id. */
   private final Parts[] evidence = new Parts[EvidenceKind.values().length * 4];
+  /** By evidence kind and for or against: evidence that came through a field of a mode's text or a check. */
+  private final Parts[] viaField = new Parts[EvidenceKind.values().length * 2];
 
   /** Parts by an id. */
   private static final class Parts extends ConcurrentHashMap<String, Part> {
@@ -55,6 +57,9 @@ public final class JsonFragments {
     this.maxKeptChars = maxKeptChars;
     for (int i = 0; i < evidence.length; i++) {
       evidence[i] = new Parts();
+    }
+    for (int i = 0; i < viaField.length; i++) {
+      viaField[i] = new Parts();
     }
   }
 
@@ -152,6 +157,24 @@ public final class JsonFragments {
   static final int VARIANTS = 4;
 
   private static final Part[] NONE = {};
+
+  /**
+   * A piece of evidence's {@code kind}, {@code against} and {@code field} (or {@code check}, for a check's result),
+   * after its {@code input}; for evidence about no symptom that came through a field of a mode's text or a check.
+   */
+  Part viaField(EvidenceKind kind, boolean against, String field) {
+    Parts parts = viaField[kind.ordinal() * 2 + (against ? 1 : 0)];
+    Part part = parts.get(field);
+    if (part == null) {
+      JsonText j = JsonText.part(EVIDENCE_NESTING, 1);
+      j.id("kind", kind.id()).field("against", against).field(kind == EvidenceKind.CHECK ? "check" : "field", field);
+      part = new Part(null, j.chars(), 3, EVIDENCE_NESTING);
+      if (roomFor(part) && parts.putIfAbsent(field, part) == null) {
+        counted(part);
+      }
+    }
+    return part;
+  }
 
   /**
    * A whole entry of {@code resolved}, braces included, for an input that is a symptom's id and nothing else: the

@@ -8,6 +8,7 @@ import dev.failuremodes.Catalog;
 import dev.failuremodes.Diagnoser;
 import dev.failuremodes.Diagnosis;
 import dev.failuremodes.Evidence;
+import dev.failuremodes.EvidenceKind;
 import dev.failuremodes.FailureMode;
 import dev.failuremodes.FailureModes;
 import dev.failuremodes.Fix;
@@ -125,6 +126,46 @@ class JsonTextTest {
     // Some fixes were written with more address sets than a part keeps: the field-by-field way was taken too.
     assertThat(addressSets.values().stream().mapToInt(java.util.Set::size).max().orElse(0))
         .isGreaterThan(JsonFragments.VARIANTS);
+  }
+
+  /** The same for text: evidence through a field of a mode's text, names, values, negations and check results. */
+  @Test
+  void sharedParts_giveTheSameDocumentAsFreshOnes_forText() {
+    Diagnoser diagnoser = FailureModes.using(FailureModes.catalog());
+    JsonFragments shared = new JsonFragments();
+    List<String> texts = List.of("PSI 0.31 on feature age", "Null rate spike on column country",
+        "accuracy dropped after the release", "we think some features are computed after the event",
+        "the model is overfitting", "labels are noisy", "it is not data leakage", "train acc 0.99, test acc 0.72",
+        "the \"churn\" model's recall fell", "psi 0.05 on income", "predictions drift week over week",
+        "the feature store migration finished");
+    int evidence = 0;
+    for (String first : texts) {
+      for (String second : texts) {
+        Diagnosis d = diagnoser.forSymptoms(first, second).checked("learning-curves",
+            dev.failuremodes.Outcome.POSITIVE).diagnose();
+        String json = DiagnosisRenderer.json(d, shared);
+        assertThat(json).isEqualTo(DiagnosisRenderer.json(d, new JsonFragments()));
+        JsonNode tree = Json.parse(new StringReader(json), "diagnosis");
+        for (int c = 0; c < d.candidates().size(); c++) {
+          Candidate candidate = d.candidates().get(c);
+          for (int e = 0; e < candidate.evidence().size(); e++) {
+            Evidence piece = candidate.evidence().get(e);
+            JsonNode written = tree.get("candidates").get(c).get("evidence").get(e);
+            assertThat(written.get("input").asText()).isEqualTo(piece.input());
+            assertThat(written.get("kind").asText()).isEqualTo(piece.kind().id());
+            assertThat(written.get("against").asBoolean()).isEqualTo(piece.against());
+            assertThat(written.has("symptom")).isEqualTo(piece.symptom().isPresent());
+            String field = piece.kind() == EvidenceKind.CHECK ? "check" : "field";
+            assertThat(written.has(field)).isEqualTo(piece.field().isPresent());
+            if (piece.field().isPresent()) {
+              assertThat(written.get(field).asText()).isEqualTo(piece.field().get());
+            }
+            evidence++;
+          }
+        }
+      }
+    }
+    assertThat(evidence).isGreaterThan(1_000);
   }
 
   /** Past its budget, a set keeps no more parts and the documents stay the same. */
