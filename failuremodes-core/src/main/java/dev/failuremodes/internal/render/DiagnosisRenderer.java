@@ -158,7 +158,6 @@ public final class DiagnosisRenderer {
   private static final JsonText.Name EVIDENCE = new JsonText.Name("evidence");
   private static final JsonText.Name KIND = new JsonText.Name("kind");
   private static final JsonText.Name AGAINST = new JsonText.Name("against");
-  private static final JsonText.Name SYMPTOM = new JsonText.Name("symptom");
   private static final JsonText.Name WEIGHT = new JsonText.Name("weight");
   private static final JsonText.Name CONTRIBUTION = new JsonText.Name("contribution");
   private static final JsonText.Name EXPLANATION = new JsonText.Name("explanation");
