@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The parts of a diagnosis's JSON that depend only on one catalog entry (a failure mode's id, name and stage; a fix's
- * id, name, leverage, effort and stage; a check's id, name and question; an input that is a symptom's id), written
- * once per entry and copied into every later document. A diagnosis is mostly such parts: copying them whole rather
+ * id, name, leverage, effort and stage, with its addresses; a check's id, name and question, with the modes it
+ * favours; a piece of evidence's kind, symptom or field; an input that is a symptom's id), written once per entry and
+ * copied into every later document. A diagnosis is mostly such parts: copying them whole rather
  * than field by field makes {@code toJson()} about twice as fast. One set per diagnoser, so per catalog; it holds
  * only the entries that have been written, so it is bounded by the catalog's size. A part is used only for the very
  * entry it was made from: another object with the same id is written field by field. Thread-safe.
@@ -169,9 +170,7 @@ public final class JsonFragments {
       JsonText j = JsonText.part(EVIDENCE_NESTING, 1);
       j.id("kind", kind.id()).field("against", against).field(kind == EvidenceKind.CHECK ? "check" : "field", field);
       part = new Part(null, j.chars(), 3, EVIDENCE_NESTING);
-      if (roomFor(part) && parts.putIfAbsent(field, part) == null) {
-        counted(part);
-      }
+      part = keep(parts, field, part);
     }
     return part;
   }
@@ -190,9 +189,7 @@ public final class JsonFragments {
         j.name(empty).beginArray().endArray();
       }
       part = new Part(null, j.objectChars(), 6);
-      if (roomFor(part) && byId.putIfAbsent(id, part) == null) {
-        counted(part);
-      }
+      part = keep(byId, id, part);
     }
     return part;
   }
@@ -207,11 +204,7 @@ public final class JsonFragments {
     if (whole == null && head.roomForLonger()) {
       JsonText j = JsonText.part(NESTING, 0).part(head);
       j.name("addresses").ids(addresses);
-      Part made = new Part(fix, j.objectChars(), head.fields + 1);
-      if (head.keepLonger(made, List.copyOf(addresses), List.of(), roomFor(made))) {
-        counted(made);
-      }
-      whole = made;
+      whole = keepLonger(head, new Part(fix, j.objectChars(), head.fields + 1), addresses, List.of());
     }
     return whole;
   }
@@ -226,11 +219,7 @@ public final class JsonFragments {
     if (whole == null && head.roomForLonger()) {
       JsonText j = JsonText.part(NESTING, 0).part(head);
       j.name("ifPositive").ids(ifPositive).name("ifNegative").ids(ifNegative);
-      Part made = new Part(check, j.chars(), head.fields + 2);
-      if (head.keepLonger(made, List.copyOf(ifPositive), List.copyOf(ifNegative), roomFor(made))) {
-        counted(made);
-      }
-      whole = made;
+      whole = keepLonger(head, new Part(check, j.chars(), head.fields + 2), ifPositive, ifNegative);
     }
     return whole;
   }
@@ -249,9 +238,7 @@ public final class JsonFragments {
       }
       j.id("kind", kind.id()).field("against", against).id("symptom", symptom);
       part = new Part(null, j.chars(), inputIsId ? 4 : 3, EVIDENCE_NESTING);
-      if (roomFor(part) && parts.putIfAbsent(symptom, part) == null) {
-        counted(part);
-      }
+      part = keep(parts, symptom, part);
     }
     return part;
   }
@@ -316,7 +303,18 @@ public final class JsonFragments {
     }
   }
 
-  /** Keeps the first part made for an id, unless it was made from another object; returns the one to use. */
+  /** Keeps a longer part made from {@code head} for these id lists, within the budget; returns it. */
+  private Part keepLonger(Part head, Part made, List<String> first, List<String> second) {
+    if (head.keepLonger(made, List.copyOf(first), List.copyOf(second), roomFor(made))) {
+      counted(made);
+    }
+    return made;
+  }
+
+  /**
+   * Keeps the first part made for an id, within the budget, unless it was made from another object; returns the one
+   * to use.
+   */
   private Part keep(ConcurrentHashMap<String, Part> parts, String id, Part made) {
     if (!roomFor(made)) {
       return made;
