@@ -156,13 +156,14 @@ final class Analysis {
    */
   static Analysis of(String input, Map<String, List<List<String>>> phrases, int passageWords,
       Function<String, String> stemmer) {
-    String text = (ascii(input) ? input : Normalizer.normalize(input, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
+    boolean ascii = ascii(input);
+    String text = (ascii ? input : Normalizer.normalize(input, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
     List<Passage> out = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= text.length(); i++) {
       if (i == text.length() || endsSentence(text, i)) {
         if (i > start) {
-          sentence(text.substring(start, i), phrases, passageWords, stemmer, out);
+          sentence(text.substring(start, i), ascii, phrases, passageWords, stemmer, out);
         }
         start = i + 1;
       }
@@ -189,25 +190,22 @@ final class Analysis {
     return true;
   }
 
-  private static void sentence(String raw, Map<String, List<List<String>>> phrases, int passageWords,
+  private static void sentence(String raw, boolean ascii, Map<String, List<List<String>>> phrases, int passageWords,
       Function<String, String> stemmer, List<Passage> out) {
     // Clauses: commas are kept as their own token before normalisation removes punctuation.
     List<Word> words = new ArrayList<>();
     List<Integer> clauseStarts = new ArrayList<>();
     clauseStarts.add(0);
-    for (String chunk : raw.split(",")) {
-      if (!words.isEmpty()) {
-        clauseStarts.add(words.size());
-      }
-      for (String w : Text.normalize(chunk).split(" ")) {
-        String word = w.endsWith(".") ? w.substring(0, w.length() - 1) : w;
-        if (word.isEmpty()) {
-          continue;
-        }
-        if (CLAUSE_BREAKS.contains(word) && !words.isEmpty()) {
+    if (ascii) {
+      asciiWords(raw, stemmer, words, clauseStarts);
+    } else {
+      for (String chunk : raw.split(",")) {
+        if (!words.isEmpty()) {
           clauseStarts.add(words.size());
         }
-        words.add(new Word(word, stemmer.apply(word), Text.isStop(word), false, false, false));
+        for (String w : Text.normalize(chunk).split(" ")) {
+          word(w.endsWith(".") ? w.substring(0, w.length() - 1) : w, stemmer, words, clauseStarts);
+        }
       }
     }
     if (words.isEmpty()) {
@@ -230,6 +228,50 @@ final class Analysis {
         first = false;
         from = i + 1;
         content = 0;
+      }
+    }
+  }
+
+  /** Adds a word of a sentence, unless it is empty; a word that opens a clause starts one. */
+  private static void word(String word, Function<String, String> stemmer, List<Word> words,
+      List<Integer> clauseStarts) {
+    if (word.isEmpty()) {
+      return;
+    }
+    if (CLAUSE_BREAKS.contains(word) && !words.isEmpty()) {
+      clauseStarts.add(words.size());
+    }
+    words.add(new Word(word, stemmer.apply(word), Text.isStop(word), false, false, false));
+  }
+
+  /**
+   * Reads the words of a lowercased ASCII sentence in one pass, as the other path does in three (split at commas,
+   * {@link Text#normalize} each part, split at spaces): a word is a run of letters, digits, '.' and '%' without one
+   * trailing full stop, and each comma starts a clause, except those that end the sentence (which split drops).
+   */
+  private static void asciiWords(String raw, Function<String, String> stemmer, List<Word> words,
+      List<Integer> clauseStarts) {
+    int end = raw.length();
+    while (end > 0 && raw.charAt(end - 1) == ',') {
+      end--;
+    }
+    int start = -1; // where the word being read began, or -1 between words
+    for (int i = 0; i <= end; i++) {
+      char c = i < end ? raw.charAt(i) : ',';
+      boolean kept = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '%';
+      if (kept) {
+        if (start < 0) {
+          start = i;
+        }
+        continue;
+      }
+      if (start >= 0) {
+        int last = raw.charAt(i - 1) == '.' ? i - 1 : i;
+        word(raw.substring(start, last), stemmer, words, clauseStarts);
+        start = -1;
+      }
+      if (c == ',' && i < end && !words.isEmpty()) {
+        clauseStarts.add(words.size());
       }
     }
   }

@@ -399,7 +399,12 @@ public final class Engine {
     private final String symptom;
     private final String feature;
     private Evidence evidence;
-    private final TextEvidence text;
+    // Text evidence is kept as its parts until it is shown: most of it only weighs in the ranking.
+    private final ModeText.Match match;
+    private final String input;
+    private final Map<String, String> rawByStem;
+    private final double weight;
+    private final double confidence;
 
     Item(FailureMode mode, int index, String source, Evidence evidence, String feature) {
       this.mode = mode;
@@ -410,18 +415,27 @@ public final class Engine {
       this.symptom = evidence.symptom().orElse(null);
       this.feature = feature;
       this.evidence = evidence;
-      this.text = null;
+      this.match = null;
+      this.input = null;
+      this.rawByStem = null;
+      this.weight = 0;
+      this.confidence = 0;
     }
 
-    Item(FailureMode mode, int index, TextEvidence text) {
-      this.mode = mode;
-      this.index = index;
+    /** Text evidence: what {@code match} gives its mode, read from {@code input}, with {@code confidence}. */
+    Item(String input, ModeText.Match match, Map<String, String> rawByStem, double weight, double confidence) {
+      this.mode = match.mode();
+      this.index = match.index();
       this.source = "text";
       this.against = false;
-      this.contribution = text.contribution;
+      this.contribution = round(weight * confidence);
       this.symptom = null;
       this.feature = null;
-      this.text = text;
+      this.match = match;
+      this.input = input;
+      this.rawByStem = rawByStem;
+      this.weight = weight;
+      this.confidence = confidence;
     }
 
     FailureMode mode() {
@@ -463,7 +477,8 @@ public final class Engine {
     /** Returns the evidence, building it on first use. */
     Evidence evidence() {
       if (evidence == null) {
-        evidence = text.build();
+        evidence = new Evidence(input, EvidenceKind.TEXT, false, Optional.empty(), Optional.of(match.field().label),
+            raw(match.words(), rawByStem), "", weight, confidence, contribution);
       }
       return evidence;
     }
@@ -496,31 +511,6 @@ public final class Engine {
       }
       inputs[items.size()] = input;
       items.add(item);
-    }
-  }
-
-  /** Text evidence for one mode, kept as its parts until it is needed. */
-  private static final class TextEvidence {
-    private final String input;
-    private final ModeText.Match match;
-    private final Map<String, String> rawByStem;
-    private final double weight;
-    private final double confidence;
-    private final double contribution;
-
-    TextEvidence(String input, ModeText.Match match, Map<String, String> rawByStem, double weight,
-        double confidence) {
-      this.input = input;
-      this.match = match;
-      this.rawByStem = rawByStem;
-      this.weight = weight;
-      this.confidence = confidence;
-      this.contribution = round(weight * confidence);
-    }
-
-    Evidence build() {
-      return new Evidence(input, EvidenceKind.TEXT, false, Optional.empty(), Optional.of(match.field().label),
-          raw(match.words(), rawByStem), "", weight, confidence, contribution);
     }
   }
 
@@ -572,6 +562,8 @@ public final class Engine {
   private static final int FEW_INPUTS = 8;
   /** Up to this many modes touched, a mode's evidence is found by a look along them rather than in a map. */
   private static final int FEW_MODES = 16;
+  /** Up to this many live modes, a query finds a mode's evidence in an array by mode, made for the query. */
+  static final int DIRECT_MODES = 1024;
 
   /** Diagnoses text inputs with no threshold overrides. */
   public Result diagnose(List<String> inputs, Set<Stage> stages, double minScore, int limit) {
@@ -723,8 +715,11 @@ public final class Engine {
         }
       }
     }
-    Map<Integer, Slot> byMode = null; // made when more than a few modes are touched; until then, a look along them
-    List<Slot> touched = new ArrayList<>();
+    // A catalog of up to DIRECT_MODES modes holds them in an array by mode; a larger one in a map made when more than
+    // a few modes are touched (until then, a look along them), so that a query's work does not grow with the catalog.
+    Slot[] slotOf = liveModes.size() <= DIRECT_MODES ? new Slot[liveModes.size()] : null;
+    Map<Integer, Slot> byMode = null;
+    List<Slot> touched = new ArrayList<>(slotOf != null ? slotOf.length : FEW_MODES);
     for (int i = 0; i < readings.size(); i++) {
       for (Item item : readings.get(i).evidence()) {
         if (item.healthy()) {
@@ -734,7 +729,9 @@ public final class Engine {
           }
         }
         Slot slot = null;
-        if (byMode == null) {
+        if (slotOf != null) {
+          slot = slotOf[item.index()];
+        } else if (byMode == null) {
           for (int k = touched.size() - 1; k >= 0 && slot == null; k--) {
             if (touched.get(k).mode == item.index()) {
               slot = touched.get(k);
@@ -746,7 +743,9 @@ public final class Engine {
         if (slot == null) {
           slot = new Slot(item.index());
           touched.add(slot);
-          if (byMode != null) {
+          if (slotOf != null) {
+            slotOf[item.index()] = slot;
+          } else if (byMode != null) {
             byMode.put(item.index(), slot);
           } else if (touched.size() > FEW_MODES) {
             byMode = new HashMap<>();
@@ -1081,12 +1080,7 @@ public final class Engine {
         best = m;
       }
     }
-    double rarest = 0;
-    if (best != null) {
-      for (String w : best.words()) {
-        rarest = Math.max(rarest, text.idf(w));
-      }
-    }
+    double rarest = best == null ? 0 : best.rarest();
     double density = Math.min(1.0, (double) tuning.passageWords() / Math.max(1, contentWords));
     return new Detector.Signals(best == null ? 0 : best.score(), scores.core(), scores.routine(), density, problem,
         contrast, numberChange, negation, best == null ? 0 : best.matched(), contentWords,
@@ -1113,8 +1107,7 @@ public final class Engine {
         continue;
       }
       any = true;
-      items.add(new Item(match.mode(), match.index(),
-          new TextEvidence(input, match, rawByStem, tuning.textWeight(), confidence)));
+      items.add(new Item(input, match, rawByStem, tuning.textWeight(), confidence));
     }
     return any ? raw(scores.used(), rawByStem) : List.of();
   }

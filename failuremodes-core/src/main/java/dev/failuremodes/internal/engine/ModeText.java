@@ -318,15 +318,18 @@ final class ModeText {
     private final Field field;
     private final int matched;
     private final Hits hits;
+    /** Bit i set: the i-th scored word may match the mode; words from the 64th on always may (all bits: unknown). */
+    private final long mask;
     private List<String> words;
 
-    Match(FailureMode mode, int index, double score, Field field, int matched, Hits hits) {
+    Match(FailureMode mode, int index, double score, Field field, int matched, Hits hits, long mask) {
       this.mode = mode;
       this.index = index;
       this.score = score;
       this.field = field;
       this.matched = matched;
       this.hits = hits;
+      this.mask = mask;
     }
 
     /** Returns the mode. */
@@ -357,9 +360,14 @@ final class ModeText {
     /** Returns the words that matched, those that gave the most first, ties alphabetical. */
     List<String> words() {
       if (words == null) {
-        words = hits.words(index, matched);
+        words = hits.words(index, matched, mask);
       }
       return words;
+    }
+
+    /** Returns the highest idf of the words that matched. */
+    double rarest() {
+      return hits.rarest(index, mask);
     }
   }
 
@@ -379,12 +387,18 @@ final class ModeText {
       this.weight = weight;
     }
 
-    /** Returns the words that matched mode {@code m}: most gain first, ties alphabetical. */
-    List<String> words(int m, int count) {
+    /**
+     * Returns the words that matched mode {@code m}: most gain first, ties alphabetical. Only the words {@code mask}
+     * may match are looked up (see {@link Match#mask}).
+     */
+    List<String> words(int m, int count, long mask) {
       String[] w = new String[count];
       double[] g = new double[count];
       int n = 0;
       for (int i = 0; i < word.length && n < count; i++) {
+        if (i < Long.SIZE && (mask & (1L << i)) == 0) {
+          continue;
+        }
         int k = posting(term[i], m);
         if (k >= 0) {
           w[n] = word[i];
@@ -407,6 +421,20 @@ final class ModeText {
       }
       return Arrays.asList(n == count ? w : Arrays.copyOf(w, n));
     }
+
+    /** Returns the highest idf of the words that matched mode {@code m} (looked up as {@link #words} does). */
+    double rarest(int m, long mask) {
+      double out = 0;
+      for (int i = 0; i < word.length; i++) {
+        if (i < Long.SIZE && (mask & (1L << i)) == 0) {
+          continue;
+        }
+        if (posting(term[i], m) >= 0) {
+          out = Math.max(out, termIdf[term[i]]);
+        }
+      }
+      return out;
+    }
   }
 
   /**
@@ -425,6 +453,13 @@ final class ModeText {
     final byte[] field;
     final double[] full;
     final int[] touched;
+    /** Per mode, bit i set when the i-th word reached it, for scoring every mode ({@link #scoreAll}). */
+    final long[] words;
+    /**
+     * Per mode and field, what the words gave it, for scoring every mode ({@link #scoreAll}); made at its first use,
+     * as pruned scoring over a large catalog never needs it.
+     */
+    double[] byField;
     int count;
 
     Scratch(int docs) {
@@ -435,6 +470,7 @@ final class ModeText {
       field = new byte[docs];
       full = new double[docs];
       touched = new int[docs];
+      words = new long[docs];
     }
   }
 
@@ -505,10 +541,16 @@ final class ModeText {
   private Scores scoreAll(String[] hitWord, int[] hitTerm, double[] hitWeight, boolean[] hitExact, int known,
       int max, Hits hits) {
     Scratch sc = scratch.get();
+    double[] fieldSums = sc.byField;
+    if (fieldSums == null) {
+      fieldSums = new double[sc.total.length * FIELDS.length];
+      sc.byField = fieldSums;
+    }
     for (int i = 0; i < known; i++) {
       int term = hitTerm[i];
       double weight = hitWeight[i];
       boolean exact = hitExact[i];
+      long bit = i < Long.SIZE ? 1L << i : 0; // words from the 64th on are looked up when shown
       for (int k = termStart[term], end = termStart[term + 1]; k < end; k++) {
         int d = postingMode[k];
         if (sc.matched[d] == 0) {
@@ -516,6 +558,9 @@ final class ModeText {
         }
         double gain = weight * postingSaturated[k];
         sc.total[d] += gain;
+        // Per field, the gains in the order of the words: the same sums as full() makes for pruned scoring.
+        fieldSums[d * FIELDS.length + postingField[k]] += gain;
+        sc.words[d] |= bit;
         if (exact) {
           sc.core[d] += weight * postingCore[k];
           sc.exact[d] = true;
@@ -538,11 +583,15 @@ final class ModeText {
     }
     int[] kept = best(candidates, n, sc.total, max);
     List<Match> out = new ArrayList<>(kept.length);
-    double[] byField = new double[FIELDS.length];
-    int[] cursor = new int[known];
-    startCursors(cursor, hitTerm, known);
     for (int d : kept) {
-      out.add(match(d, sc.total[d], cursor, hitTerm, hitWeight, known, hits, byField));
+      int from = d * FIELDS.length;
+      int bestField = 0;
+      for (int f = 1; f < FIELDS.length; f++) {
+        if (fieldSums[from + f] > fieldSums[from + bestField]) {
+          bestField = f;
+        }
+      }
+      out.add(new Match(modes.get(d), d, sc.total[d], FIELDS[bestField], sc.matched[d], hits, sc.words[d]));
     }
     List<String> used = new ArrayList<>();
     if (!out.isEmpty()) {
@@ -563,36 +612,11 @@ final class ModeText {
       sc.core[d] = 0;
       sc.matched[d] = 0;
       sc.exact[d] = false;
+      Arrays.fill(fieldSums, d * FIELDS.length, (d + 1) * FIELDS.length, 0);
+      sc.words[d] = 0;
     }
     sc.count = 0;
     return new Scores(out, routineScore, bestCore, used);
-  }
-
-  /**
-   * A kept mode's match: the field that gave it the most, summed in the order scored (so the same sums as while
-   * scoring), and how many words matched it; worked out only for the kept modes, in mode order between two
-   * {@link #startCursors}.
-   */
-  private Match match(int d, double total, int[] cursor, int[] hitTerm, double[] hitWeight, int known, Hits hits,
-      double[] byField) {
-    Arrays.fill(byField, 0);
-    int matched = 0;
-    for (int i = 0; i < known; i++) {
-      int end = termStart[hitTerm[i] + 1];
-      int k = advance(cursor[i], end, d);
-      cursor[i] = k;
-      if (k < end && postingMode[k] == d) {
-        byField[postingField[k]] += hitWeight[i] * postingSaturated[k];
-        matched++;
-      }
-    }
-    int bestField = 0;
-    for (int f = 1; f < FIELDS.length; f++) {
-      if (byField[f] > byField[bestField]) {
-        bestField = f;
-      }
-    }
-    return new Match(modes.get(d), d, total, FIELDS[bestField], matched, hits);
   }
 
   /**
@@ -753,7 +777,7 @@ final class ModeText {
     int[] kept = best(candidates, n, sc.total, max);
     List<Match> out = new ArrayList<>(kept.length);
     for (int d : kept) {
-      out.add(new Match(modes.get(d), d, sc.total[d], FIELDS[sc.field[d] - 1], sc.matched[d], hits));
+      out.add(new Match(modes.get(d), d, sc.total[d], FIELDS[sc.field[d] - 1], sc.matched[d], hits, -1L));
     }
     for (int t = 0; t < sc.count; t++) {
       int d = sc.touched[t];
@@ -853,7 +877,7 @@ final class ModeText {
   /**
    * Works out a mode's full score, its core score, whether an exact word reaches it (1 or 0), the field that gave it
    * the most and how many words matched it into {@code out}, summed over all the words in the order given, as
-   * {@link #scoreAll} and {@link #match} sum them. The words' cursors move forward to the mode: modes must come in
+   * {@link #scoreAll} sums them. The words' cursors move forward to the mode: modes must come in
    * mode order between two {@link #startCursors}.
    */
   private void full(int d, int[] cursor, int[] hitTerm, double[] hitWeight, boolean[] hitExact, int known,
