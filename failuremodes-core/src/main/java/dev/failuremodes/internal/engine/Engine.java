@@ -402,7 +402,7 @@ public final class Engine {
     // Text evidence is kept as its parts until it is shown: most of it only weighs in the ranking.
     private final ModeText.Match match;
     private final String input;
-    private final Map<String, String> rawByStem;
+    private final String[] shown;
     private final double weight;
     private final double confidence;
 
@@ -417,13 +417,16 @@ public final class Engine {
       this.evidence = evidence;
       this.match = null;
       this.input = null;
-      this.rawByStem = null;
+      this.shown = null;
       this.weight = 0;
       this.confidence = 0;
     }
 
-    /** Text evidence: what {@code match} gives its mode, read from {@code input}, with {@code confidence}. */
-    Item(String input, ModeText.Match match, Map<String, String> rawByStem, double weight, double confidence) {
+    /**
+     * Text evidence: what {@code match} gives its mode, read from {@code input}, with {@code confidence}; its words
+     * are shown as {@code shown} has them (see {@link ModeText.Match#words(String[])}).
+     */
+    Item(String input, ModeText.Match match, String[] shown, double weight, double confidence) {
       this.mode = match.mode();
       this.index = match.index();
       this.source = "text";
@@ -433,7 +436,7 @@ public final class Engine {
       this.feature = null;
       this.match = match;
       this.input = input;
-      this.rawByStem = rawByStem;
+      this.shown = shown;
       this.weight = weight;
       this.confidence = confidence;
     }
@@ -477,8 +480,8 @@ public final class Engine {
     /** Returns the evidence, building it on first use. */
     Evidence evidence() {
       if (evidence == null) {
-        evidence = new Evidence(input, EvidenceKind.TEXT, false, Optional.empty(), Optional.of(match.field().label),
-            raw(match.words(), rawByStem), "", weight, confidence, contribution);
+        evidence = new Evidence(input, EvidenceKind.TEXT, false, Optional.empty(), match.field().shown,
+            match.words(shown), "", weight, confidence, contribution);
       }
       return evidence;
     }
@@ -1101,13 +1104,20 @@ public final class Engine {
       Map<String, String> rawByStem, List<Item> items) {
     double scale = signals.best() == 0 ? 0 : signals.coverage() / signals.best();
     boolean any = false;
+    String[] shown = null; // the words as typed, by their place among the scored words: the same for every match
+    if (items instanceof ArrayList) {
+      ((ArrayList<Item>) items).ensureCapacity(items.size() + scores.modes().size());
+    }
     for (ModeText.Match match : scores.modes()) {
       double confidence = round(match.score() * scale);
       if (confidence == 0) {
         continue;
       }
+      if (shown == null) {
+        shown = match.hits().shown(rawByStem);
+      }
       any = true;
-      items.add(new Item(input, match, rawByStem, tuning.textWeight(), confidence));
+      items.add(new Item(input, match, shown, tuning.textWeight(), confidence));
     }
     return any ? raw(scores.used(), rawByStem) : List.of();
   }

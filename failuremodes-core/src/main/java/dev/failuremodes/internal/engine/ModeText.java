@@ -41,9 +41,12 @@ final class ModeText {
     CASES("case studies");
 
     final String label;
+    /** The label as evidence holds it: one instance for every piece of text evidence. */
+    final java.util.Optional<String> shown;
 
     Field(String label) {
       this.label = label;
+      this.shown = java.util.Optional.of(label);
     }
   }
 
@@ -360,9 +363,22 @@ final class ModeText {
     /** Returns the words that matched, those that gave the most first, ties alphabetical. */
     List<String> words() {
       if (words == null) {
-        words = hits.words(index, matched, mask);
+        words = hits.words(index, matched, mask, null);
       }
       return words;
+    }
+
+    /**
+     * Returns the words that matched in the order of {@link #words}, each as {@code shown} has it (by the position of
+     * the word among those scored, as {@link Hits#shown} gives them).
+     */
+    List<String> words(String[] shown) {
+      return hits.words(index, matched, mask, shown);
+    }
+
+    /** Returns the scoring's words and terms, shared by the matches of one scoring. */
+    Hits hits() {
+      return hits;
     }
 
     /** Returns the highest idf of the words that matched. */
@@ -391,8 +407,8 @@ final class ModeText {
      * Returns the words that matched mode {@code m}: most gain first, ties alphabetical. Only the words {@code mask}
      * may match are looked up (see {@link Match#mask}).
      */
-    List<String> words(int m, int count, long mask) {
-      String[] w = new String[count];
+    List<String> words(int m, int count, long mask, String[] shown) {
+      int[] at = new int[count];
       double[] g = new double[count];
       int n = 0;
       for (int i = 0; i < word.length && n < count; i++) {
@@ -401,25 +417,38 @@ final class ModeText {
         }
         int k = posting(term[i], m);
         if (k >= 0) {
-          w[n] = word[i];
+          at[n] = i;
           g[n] = weight[i] * postingSaturated[k];
           n++;
         }
       }
       // Insertion sort: a handful of words, most gain first, ties alphabetical.
       for (int i = 1; i < n; i++) {
-        String wi = w[i];
+        int ai = at[i];
         double gi = g[i];
         int j = i - 1;
-        while (j >= 0 && (g[j] < gi || g[j] == gi && w[j].compareTo(wi) > 0)) {
-          w[j + 1] = w[j];
+        while (j >= 0 && (g[j] < gi || g[j] == gi && word[at[j]].compareTo(word[ai]) > 0)) {
+          at[j + 1] = at[j];
           g[j + 1] = g[j];
           j--;
         }
-        w[j + 1] = wi;
+        at[j + 1] = ai;
         g[j + 1] = gi;
       }
-      return Arrays.asList(n == count ? w : Arrays.copyOf(w, n));
+      String[] out = new String[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = shown == null ? word[at[i]] : shown[at[i]];
+      }
+      return List.of(out);
+    }
+
+    /** Returns each scored word as {@code shownByWord} maps it (the word itself when it has no entry), in order. */
+    String[] shown(Map<String, String> shownByWord) {
+      String[] out = new String[word.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = shownByWord.getOrDefault(word[i], word[i]);
+      }
+      return out;
     }
 
     /** Returns the highest idf of the words that matched mode {@code m} (looked up as {@link #words} does). */
