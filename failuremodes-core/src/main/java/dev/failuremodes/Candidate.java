@@ -1,6 +1,7 @@
 package dev.failuremodes;
 
 import dev.failuremodes.internal.Explanations;
+import dev.failuremodes.internal.MadeOnRead;
 import dev.failuremodes.internal.Numbers;
 import java.util.List;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public final class Candidate {
    * @param rank 1 for the most likely
    * @param failureMode the failure mode
    * @param score in [0, 1]: the combined evidence, comparable within one diagnosis
-   * @param evidence the inputs that supported it, strongest first; copied
+   * @param evidence the inputs that supported it, strongest first; copied (a diagnosis's own evidence, made when first read, is kept as it is)
    * @param explanation one sentence saying why it is ranked here
    * @throws NullPointerException if an argument is null
    */
@@ -31,7 +32,7 @@ public final class Candidate {
     this.rank = rank;
     this.failureMode = Objects.requireNonNull(failureMode, "failureMode");
     this.score = score;
-    this.evidence = List.copyOf(evidence);
+    this.evidence = evidence instanceof MadeOnRead ? evidence : List.copyOf(evidence);
     this.explanation = Objects.requireNonNull(explanation, "explanation");
   }
 
@@ -39,7 +40,7 @@ public final class Candidate {
    * Returns a candidate whose explanation is made from its evidence when first asked for, as a diagnosis explains
    * its candidates: {@code "Overfitting (modeling) is indicated by 'train-test-gap' (train-test-gap)."}.
    *
-   * @param evidence the inputs that supported it, strongest first, at least one; copied
+   * @param evidence the inputs that supported it, strongest first, at least one; copied (a diagnosis's own evidence, made when first read, is kept as it is)
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code evidence} is empty: there would be nothing to explain it by
    */
@@ -47,7 +48,8 @@ public final class Candidate {
     this.rank = rank;
     this.failureMode = Objects.requireNonNull(failureMode, "failureMode");
     this.score = score;
-    this.evidence = List.copyOf(evidence);
+    // A diagnosis's evidence is made when first read; it is immutable already.
+    this.evidence = evidence instanceof MadeOnRead ? evidence : List.copyOf(evidence);
     if (this.evidence.isEmpty()) {
       throw new IllegalArgumentException("A candidate explained by its evidence needs at least one piece of evidence;"
           + " for " + failureMode.id() + " none was given. Pass the evidence, or an explanation of your own.");
@@ -69,7 +71,10 @@ public final class Candidate {
     return score;
   }
 
-  /** Returns the inputs that supported it, strongest first. */
+  /**
+   * Returns the inputs that supported it, strongest first: an immutable list. In a diagnosis, the pieces of evidence
+   * are made when this list is first read, not while the candidates are ranked.
+   */
   public List<Evidence> evidence() {
     return evidence;
   }

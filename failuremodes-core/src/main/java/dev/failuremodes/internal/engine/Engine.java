@@ -487,6 +487,25 @@ public final class Engine {
     }
   }
 
+  /** A candidate's evidence, in the order ranked, made from its items when first read. */
+  private static final class Shown extends dev.failuremodes.internal.MadeOnRead<Evidence> {
+    private final Item[] items;
+
+    Shown(Item[] items) {
+      super(items.length);
+      this.items = items;
+    }
+
+    @Override
+    protected List<Evidence> make() {
+      Evidence[] out = new Evidence[items.length];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = items[i].evidence();
+      }
+      return List.of(out);
+    }
+  }
+
   /**
    * One mode's evidence in a diagnosis, in the order found; per input and mode, each source counts once: its
    * strongest piece (the first among equals).
@@ -1350,7 +1369,7 @@ public final class Engine {
     for (int i = 0; i < keep; i++) {
       FailureMode mode = liveModes.get(index[i]);
       List<Item> items = slots[i].items;
-      Evidence[] evidence = new Evidence[items.size()];
+      Item[] ordered = new Item[items.size()];
       int size = 0;
       // For first, then against; each by contribution, strongest first; equal ones in the order found.
       for (int pass = 0; pass < 2; pass++) {
@@ -1358,21 +1377,21 @@ public final class Engine {
         for (int k = 0; k < items.size(); k++) {
           Item item = items.get(k);
           if (item.against() == (pass == 1)) {
-            evidence[size++] = item.evidence();
+            ordered[size++] = item;
           }
         }
         for (int a = from + 1; a < size; a++) {
-          Evidence e = evidence[a];
+          Item e = ordered[a];
           int b = a - 1;
-          while (b >= from && evidence[b].contribution() < e.contribution()) {
-            evidence[b + 1] = evidence[b];
+          while (b >= from && ordered[b].contribution() < e.contribution()) {
+            ordered[b + 1] = ordered[b];
             b--;
           }
-          evidence[b + 1] = e;
+          ordered[b + 1] = e;
         }
       }
-      List<Evidence> shown = List.of(evidence); // immutable: the candidate keeps it without a copy
-      out.add(new Candidate(i + 1, mode, score[i], shown)); // explained from its evidence when asked
+      // The evidence is made when first read, and explained from then when asked.
+      out.add(new Candidate(i + 1, mode, score[i], new Shown(ordered)));
     }
     return out;
   }
