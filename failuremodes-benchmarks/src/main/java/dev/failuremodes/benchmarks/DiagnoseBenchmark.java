@@ -1,5 +1,6 @@
 package dev.failuremodes.benchmarks;
 
+import dev.failuremodes.Candidate;
 import dev.failuremodes.Diagnosis;
 import dev.failuremodes.Diagnoser;
 import dev.failuremodes.FailureModes;
@@ -70,6 +71,19 @@ public class DiagnoseBenchmark {
   @Benchmark
   public Diagnosis diagnose() {
     return diagnoser.forSymptoms(symptoms).diagnose();
+  }
+
+  /**
+   * One query whose every candidate's evidence is read: a candidate's evidence is made when first read, so this is
+   * what {@link #diagnose} costs a caller who looks at all of it.
+   */
+  @Benchmark
+  public int diagnoseAndReadEvidence() {
+    int n = 0;
+    for (Candidate c : diagnoser.forSymptoms(symptoms).diagnose().candidates()) {
+      n += c.evidence().get(0).words().size();
+    }
+    return n;
   }
 
   /** One query with everything a report shows: ranked, planned, and the next checks chosen. */

@@ -586,6 +586,13 @@ public final class Engine {
   private static final int FEW_MODES = 16;
   /** Up to this many live modes, a query finds a mode's evidence in an array by mode, made for the query. */
   static final int DIRECT_MODES = 1024;
+  /** {@link #DIRECT_MODES}, unless a test sends the bundled catalog's queries down the other way. */
+  private int directModes = DIRECT_MODES;
+
+  /** Makes queries find a mode's evidence in an array only up to {@code modes} live modes; for tests. */
+  void directModesForTests(int modes) {
+    directModes = modes;
+  }
 
   /** Diagnoses text inputs with no threshold overrides. */
   public Result diagnose(List<String> inputs, Set<Stage> stages, double minScore, int limit) {
@@ -739,7 +746,7 @@ public final class Engine {
     }
     // A catalog of up to DIRECT_MODES modes holds them in an array by mode; a larger one in a map made when more than
     // a few modes are touched (until then, a look along them), so that a query's work does not grow with the catalog.
-    Slot[] slotOf = liveModes.size() <= DIRECT_MODES ? new Slot[liveModes.size()] : null;
+    Slot[] slotOf = liveModes.size() <= directModes ? new Slot[liveModes.size()] : null;
     Map<Integer, Slot> byMode = null;
     List<Slot> touched = new ArrayList<>(slotOf != null ? slotOf.length : FEW_MODES);
     for (int i = 0; i < readings.size(); i++) {
