@@ -56,9 +56,9 @@ class CandidateTest {
     }
 
     @Override
-    protected List<Evidence> make() {
+    protected Evidence[] make() {
       made.incrementAndGet();
-      return elements;
+      return elements.toArray(new Evidence[0]);
     }
   }
 
@@ -79,6 +79,9 @@ class CandidateTest {
     assertThatThrownBy(() -> c.evidence().add(given.get(0))).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> c.evidence().remove(0)).isInstanceOf(UnsupportedOperationException.class);
     assertThat(c.evidence()).hasSize(given.size());
+    assertThatThrownBy(() -> c.evidence().get(given.size())).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThat(c.evidence().indexOf(given.get(0))).isZero();
+    assertThat(c.evidence().contains(null)).isFalse();
     Counted wrong = new Counted(given.size() + 1, List.copyOf(given));
     assertThatThrownBy(() -> wrong.get(0)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("has " + given.size() + " elements where " + (given.size() + 1) + " were announced");

@@ -1,8 +1,6 @@
 package dev.failuremodes.internal;
 
 import java.util.AbstractList;
-import java.util.Iterator;
-import java.util.List;
 import java.util.RandomAccess;
 
 /**
@@ -15,23 +13,32 @@ import java.util.RandomAccess;
  */
 public abstract class MadeOnRead<T> extends AbstractList<T> implements RandomAccess {
   private final int size;
-  private volatile List<T> made;
+  private volatile T[] made;
 
   /** Prepares a list of {@code size} elements; none is made until one is read. */
   protected MadeOnRead(int size) {
     this.size = size;
   }
 
-  /** Makes the elements: an immutable list of exactly {@link #size()} of them, the same on every call. */
-  protected abstract List<T> make();
+  /**
+   * Makes the elements: a new array of exactly {@link #size()} of them, none null, equal ones on every call. The list
+   * keeps it and never changes it.
+   */
+  protected abstract T[] make();
 
-  private List<T> made() {
-    List<T> m = made;
+  private T[] made() {
+    T[] m = made;
     if (m == null) {
       m = make();
-      if (m.size() != size) {
-        throw new IllegalStateException("A list made on read has " + m.size() + " elements where " + size
+      if (m.length != size) {
+        throw new IllegalStateException("A list made on read has " + m.length + " elements where " + size
             + " were announced; this is a bug in failuremodes, please report it.");
+      }
+      for (T t : m) {
+        if (t == null) {
+          throw new IllegalStateException("A list made on read has a null element; this is a bug in failuremodes,"
+              + " please report it.");
+        }
       }
       made = m;
     }
@@ -40,16 +47,15 @@ public abstract class MadeOnRead<T> extends AbstractList<T> implements RandomAcc
 
   @Override
   public final T get(int index) {
-    return made().get(index);
+    T[] m = made();
+    if (index < 0 || index >= m.length) {
+      throw new IndexOutOfBoundsException("Index " + index + " out of bounds for length " + m.length);
+    }
+    return m[index];
   }
 
   @Override
   public final int size() {
     return size;
-  }
-
-  @Override
-  public final Iterator<T> iterator() {
-    return made().iterator();
   }
 }

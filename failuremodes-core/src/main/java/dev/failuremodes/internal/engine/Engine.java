@@ -497,12 +497,12 @@ public final class Engine {
     }
 
     @Override
-    protected List<Evidence> make() {
+    protected Evidence[] make() {
       Evidence[] out = new Evidence[items.length];
       for (int i = 0; i < out.length; i++) {
         out[i] = items[i].evidence();
       }
-      return List.of(out);
+      return out;
     }
   }
 
@@ -584,7 +584,10 @@ public final class Engine {
   private static final int FEW_INPUTS = 8;
   /** Up to this many modes touched, a mode's evidence is found by a look along them rather than in a map. */
   private static final int FEW_MODES = 16;
-  /** Up to this many live modes, a query finds a mode's evidence in an array by mode, made for the query. */
+  /**
+   * Up to this many live modes, a query that touches more than {@link #FEW_MODES} finds a mode's evidence in an array
+   * by mode, made for the query.
+   */
   static final int DIRECT_MODES = 1024;
   /** {@link #DIRECT_MODES}, unless a test sends the bundled catalog's queries down the other way. */
   private int directModes = DIRECT_MODES;
@@ -744,11 +747,12 @@ public final class Engine {
         }
       }
     }
-    // A catalog of up to DIRECT_MODES modes holds them in an array by mode; a larger one in a map made when more than
-    // a few modes are touched (until then, a look along them), so that a query's work does not grow with the catalog.
-    Slot[] slotOf = liveModes.size() <= directModes ? new Slot[liveModes.size()] : null;
+    // Up to a few modes touched, a mode's slot is found by a look along them; past that, in an array by mode over a
+    // catalog of up to DIRECT_MODES modes, in a map over a larger one, so that a query's work does not grow with the
+    // catalog.
+    Slot[] slotOf = null;
     Map<Integer, Slot> byMode = null;
-    List<Slot> touched = new ArrayList<>(slotOf != null ? slotOf.length : FEW_MODES);
+    List<Slot> touched = new ArrayList<>(FEW_MODES + 1);
     for (int i = 0; i < readings.size(); i++) {
       for (Item item : readings.get(i).evidence()) {
         if (item.healthy()) {
@@ -760,14 +764,14 @@ public final class Engine {
         Slot slot = null;
         if (slotOf != null) {
           slot = slotOf[item.index()];
-        } else if (byMode == null) {
+        } else if (byMode != null) {
+          slot = byMode.get(item.index());
+        } else {
           for (int k = touched.size() - 1; k >= 0 && slot == null; k--) {
             if (touched.get(k).mode == item.index()) {
               slot = touched.get(k);
             }
           }
-        } else {
-          slot = byMode.get(item.index());
         }
         if (slot == null) {
           slot = new Slot(item.index());
@@ -777,9 +781,16 @@ public final class Engine {
           } else if (byMode != null) {
             byMode.put(item.index(), slot);
           } else if (touched.size() > FEW_MODES) {
-            byMode = new HashMap<>();
-            for (Slot t : touched) {
-              byMode.put(t.mode, t);
+            if (liveModes.size() <= directModes) {
+              slotOf = new Slot[liveModes.size()];
+              for (Slot t : touched) {
+                slotOf[t.mode] = t;
+              }
+            } else {
+              byMode = new HashMap<>();
+              for (Slot t : touched) {
+                byMode.put(t.mode, t);
+              }
             }
           }
         }
