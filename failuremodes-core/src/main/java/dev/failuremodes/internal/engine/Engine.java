@@ -944,7 +944,7 @@ public final class Engine {
 
   /** Reads one input into what it was read as and its evidence, shown as {@code display}. */
   Reading read(String display, String input, Map<String, Double> thresholds) {
-    List<Item> items = new ArrayList<>();
+    ArrayList<Item> items = new ArrayList<>();
     if (input.isBlank()) {
       return new Reading(new Resolution(display, List.of(), List.of(), List.of(), List.of(), List.of()), items, null,
           false);
@@ -1138,13 +1138,11 @@ public final class Engine {
 
   /** Adds text evidence for every mode that shares words with the input; returns the input words that gave any. */
   private List<String> text(String input, ModeText.Scores scores, Detector.Signals signals,
-      Map<String, String> rawByStem, List<Item> items) {
+      Map<String, String> rawByStem, ArrayList<Item> items) {
     double scale = signals.best() == 0 ? 0 : signals.coverage() / signals.best();
     boolean any = false;
     String[] shown = null; // the words as typed, by their place among the scored words: the same for every match
-    if (items instanceof ArrayList) {
-      ((ArrayList<Item>) items).ensureCapacity(items.size() + scores.modes().size());
-    }
+    items.ensureCapacity(items.size() + scores.modes().size());
     for (ModeText.Match match : scores.modes()) {
       double confidence = round(match.score() * scale);
       if (confidence == 0) {

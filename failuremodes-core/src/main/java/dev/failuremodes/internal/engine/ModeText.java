@@ -323,7 +323,6 @@ final class ModeText {
     private final Hits hits;
     /** Bit i set: the i-th scored word may match the mode; words from the 64th on always may (all bits: unknown). */
     private final long mask;
-    private List<String> words;
 
     Match(FailureMode mode, int index, double score, Field field, int matched, Hits hits, long mask) {
       this.mode = mode;
@@ -362,10 +361,7 @@ final class ModeText {
 
     /** Returns the words that matched, those that gave the most first, ties alphabetical. */
     List<String> words() {
-      if (words == null) {
-        words = hits.words(index, matched, mask, null);
-      }
-      return words;
+      return hits.words(index, matched, mask, null);
     }
 
     /**
@@ -482,12 +478,11 @@ final class ModeText {
     final byte[] field;
     final double[] full;
     final int[] touched;
-    /** Per mode, bit i set when the i-th word reached it, for scoring every mode ({@link #scoreAll}). */
-    final long[] words;
     /**
-     * Per mode and field, what the words gave it, for scoring every mode ({@link #scoreAll}); made at its first use,
-     * as pruned scoring over a large catalog never needs it.
+     * For scoring every mode ({@link #scoreAll}), made at its first use (pruned scoring over a large catalog never
+     * needs them): per mode, bit i set when the i-th word reached it, and per mode and field, what the words gave it.
      */
+    long[] words;
     double[] byField;
     int count;
 
@@ -499,7 +494,6 @@ final class ModeText {
       field = new byte[docs];
       full = new double[docs];
       touched = new int[docs];
-      words = new long[docs];
     }
   }
 
@@ -570,11 +564,11 @@ final class ModeText {
   private Scores scoreAll(String[] hitWord, int[] hitTerm, double[] hitWeight, boolean[] hitExact, int known,
       int max, Hits hits) {
     Scratch sc = scratch.get();
-    double[] fieldSums = sc.byField;
-    if (fieldSums == null) {
-      fieldSums = new double[sc.total.length * FIELDS.length];
-      sc.byField = fieldSums;
+    if (sc.byField == null) {
+      sc.words = new long[sc.total.length];
+      sc.byField = new double[sc.total.length * FIELDS.length];
     }
+    double[] fieldSums = sc.byField;
     for (int i = 0; i < known; i++) {
       int term = hitTerm[i];
       double weight = hitWeight[i];
