@@ -16,12 +16,7 @@ class NumbersTest {
     }
     Random random = new Random(2026_11_29L);
     for (int i = 0; i < 20_000; i++) {
-      double v = switch (i % 4) {
-        case 0 -> random.nextDouble();
-        case 1 -> Math.round(random.nextDouble() * 1e8) / 10_000.0;
-        case 2 -> -random.nextDouble() * 10;
-        default -> random.nextGaussian() * 1e6;
-      };
+      double v = sample(random, i % 4);
       assertThat(Numbers.twoDecimals(v)).as("%s", v).isEqualTo(String.format(Locale.ROOT, "%.2f", v));
     }
     for (double v : new double[] {-0.0, 0.005, 0.125, 1.005, 0.995, 0.9999, 99.995, 1e9, Double.NaN,
@@ -52,13 +47,7 @@ class NumbersTest {
     }
     Random random = new Random(2026_11_29L);
     for (int i = 0; i < 100_000; i++) {
-      double v = switch (i % 5) {
-        case 0 -> random.nextDouble();
-        case 1 -> Math.round(random.nextDouble() * 1e8) / 10_000.0;
-        case 2 -> -random.nextDouble() * 10;
-        case 3 -> Double.longBitsToDouble(random.nextLong());
-        default -> random.nextGaussian() * 1e6;
-      };
+      double v = sample(random, i % 5);
       int end = Numbers.shortest(v, out, 1);
       assertThat(new String(out, 1, end - 1)).as("%s", v).isEqualTo(Double.toString(v));
     }
@@ -67,5 +56,19 @@ class NumbersTest {
       int end = Numbers.shortest(v, out, 0);
       assertThat(new String(out, 0, end)).as("%s", v).isEqualTo(Double.toString(v));
     }
+  }
+
+  /**
+   * A random double of one of five kinds: in [0, 1), with four decimals below 10,000, negative above -10, spread
+   * around 0 by a million, or (kind 4) any bit pattern, NaNs and infinities included.
+   */
+  private static double sample(Random random, int kind) {
+    return switch (kind) {
+      case 0 -> random.nextDouble();
+      case 1 -> Math.round(random.nextDouble() * 1e8) / 10_000.0;
+      case 2 -> -random.nextDouble() * 10;
+      case 3 -> random.nextGaussian() * 1e6;
+      default -> Double.longBitsToDouble(random.nextLong());
+    };
   }
 }
