@@ -76,6 +76,15 @@ final class ModeText {
    */
   private final double[] termMaxSaturated;
   private final double[] termMaxCore;
+  /**
+   * Over a catalog of more than {@link #DENSE_FROM} modes, a word that reaches at least one mode in
+   * {@link #DENSE_SHARE} has its postings found by mode in constant time, not searched for: {@code denseAt[t]} is
+   * where its blocks start in {@code denseBits} (bit {@code d} set when it reaches mode {@code d}, 64 modes a block)
+   * and in {@code denseBefore} (its postings before each block), or -1 for the other words. Null for smaller catalogs.
+   */
+  private final int[] denseAt;
+  private final long[] denseBits;
+  private final int[] denseBefore;
   /** Per mode and field, the field's length over the average length of that field. */
   final double[][] relativeLength;
 
@@ -207,6 +216,9 @@ final class ModeText {
     terms.trim();
     termMaxSaturated = highest(postingSaturated);
     termMaxCore = highest(postingCore);
+    denseAt = denseAt();
+    denseBits = denseAt == null ? null : denseBits(denseAt);
+    denseBefore = denseAt == null ? null : denseBefore(denseAt);
   }
 
   /**
@@ -229,6 +241,93 @@ final class ModeText {
     this.relativeLength = relativeLength;
     this.termMaxSaturated = highest(postingSaturated);
     this.termMaxCore = highest(postingCore);
+    this.denseAt = denseAt();
+    this.denseBits = denseAt == null ? null : denseBits(denseAt);
+    this.denseBefore = denseAt == null ? null : denseBefore(denseAt);
+  }
+
+  /** Catalogs of more modes than this find the postings of their common words in constant time. */
+  static final int DENSE_FROM = 1024;
+
+  /** A word is common when it reaches at least one mode in this many. */
+  static final int DENSE_SHARE = 32;
+
+  /** The blocks of 64 modes (the routine document included) in one common word's bitmap. */
+  private int blocks() {
+    return (routine >> 6) + 1;
+  }
+
+  /** Per word, where its blocks start, or -1 when it is not common; null when the catalog is small. */
+  private int[] denseAt() {
+    if (routine <= DENSE_FROM) {
+      return null;
+    }
+    int[] at = new int[termIdf.length];
+    int next = 0;
+    for (int t = 0; t < at.length; t++) {
+      boolean dense = (long) (termStart[t + 1] - termStart[t]) * DENSE_SHARE >= routine;
+      at[t] = dense ? next : -1;
+      next += dense ? blocks() : 0;
+    }
+    return at;
+  }
+
+  private long[] denseBits(int[] at) {
+    long[] bits = new long[dense(at) * blocks()];
+    for (int t = 0; t < at.length; t++) {
+      if (at[t] >= 0) {
+        for (int k = termStart[t]; k < termStart[t + 1]; k++) {
+          bits[at[t] + (postingMode[k] >> 6)] |= 1L << postingMode[k];
+        }
+      }
+    }
+    return bits;
+  }
+
+  private int[] denseBefore(int[] at) {
+    int[] before = new int[dense(at) * blocks()];
+    for (int t = 0; t < at.length; t++) {
+      if (at[t] >= 0) {
+        int count = 0;
+        for (int b = 0; b < blocks(); b++) {
+          before[at[t] + b] = count;
+          count += Long.bitCount(denseBits[at[t] + b]);
+        }
+      }
+    }
+    return before;
+  }
+
+  /** Returns how many words have their postings found in constant time (see {@link #DENSE_FROM}). */
+  int commonWords() {
+    return denseAt == null ? 0 : dense(denseAt);
+  }
+
+  private static int dense(int[] at) {
+    int n = 0;
+    for (int a : at) {
+      n += a >= 0 ? 1 : 0;
+    }
+    return n;
+  }
+
+  /**
+   * Returns the position of word {@code i}'s posting for mode {@code d}, or -1 when the word does not reach it: in
+   * constant time for a common word, else searching forward from the word's cursor, which moves to the mode (modes
+   * must come in mode order between two {@link #startCursors}).
+   */
+  private int find(int i, int d, int[] cursor, int[] hitTerm, int[] hitDense) {
+    int o = hitDense[i];
+    if (o >= 0) {
+      long block = denseBits[o + (d >> 6)];
+      long bit = 1L << d;
+      return (block & bit) == 0 ? -1
+          : termStart[hitTerm[i]] + denseBefore[o + (d >> 6)] + Long.bitCount(block & (bit - 1));
+    }
+    int end = termStart[hitTerm[i] + 1];
+    int k = advance(cursor[i], end, d);
+    cursor[i] = k;
+    return k < end && postingMode[k] == d ? k : -1;
   }
 
   /** Per word, the highest of these per-posting values over its postings to modes (the routine document left out). */
@@ -688,12 +787,19 @@ final class ModeText {
     int walked = 0;
     int exactTouched = 0;
     int[] cursor = new int[known];
+    int[] hitDense = new int[known];
+    for (int i = 0; i < known; i++) {
+      hitDense[i] = denseAt == null ? -1 : denseAt[hitTerm[i]];
+    }
     double[] full = new double[5];
     long unwalked = 0;
     for (int i = 0; i < known; i++) {
       unwalked += termStart[hitTerm[i] + 1] - termStart[hitTerm[i]];
     }
     int seeded = 0;
+    // The modes that could still make the best, once enough words are walked: bit d for mode d.
+    long[] could = new long[(routine >> 6) + 1];
+    boolean couldKnown = false;
     while (walked < known) {
       int i = byBound[walked++];
       int term = hitTerm[i];
@@ -718,7 +824,8 @@ final class ModeText {
       if (exactTouched < max) {
         continue;
       }
-      if (walked < known && enough(sc, walked, left, coreLeft, reached, bestCore, known, unwalked)) {
+      if (walked < known && enough(sc, walked, left, coreLeft, reached, bestCore, known, unwalked, could)) {
+        couldKnown = true;
         break;
       }
       // Partial scores tell the best modes apart once the walked words' bounds are most of the bounds (or all).
@@ -732,14 +839,15 @@ final class ModeText {
           startCursors(cursor, hitTerm, known);
           for (int d : seeds) {
             if (sc.field[d] == 0) {
-              full(d, cursor, hitTerm, hitWeight, hitExact, known, full);
+              full(d, cursor, hitTerm, hitDense, hitWeight, hitExact, known, full);
               scored(sc, d, full);
               bestCore = Math.max(bestCore, full[1]);
             }
             lowest = Math.min(lowest, sc.full[d]);
           }
           reached = Math.max(reached, lowest);
-          if (walked < known && enough(sc, walked, left, coreLeft, reached, bestCore, known, unwalked)) {
+          if (walked < known && enough(sc, walked, left, coreLeft, reached, bestCore, known, unwalked, could)) {
+            couldKnown = true;
             break;
           }
         }
@@ -749,11 +857,12 @@ final class ModeText {
     // left could, are scored in full, in mode order. Their full scores replace the partial ones.
     double rest = left[walked];
     double coreRest = coreLeft[walked];
-    long[] could = new long[(routine >> 6) + 1];
-    for (int t = 0; t < sc.count; t++) {
-      int d = sc.touched[t];
-      if (could(d, sc, rest, coreRest, reached, bestCore)) {
-        could[d >> 6] |= 1L << d;
+    if (!couldKnown) {
+      for (int t = 0; t < sc.count; t++) {
+        int d = sc.touched[t];
+        if (could(d, sc, rest, coreRest, reached, bestCore)) {
+          could[d >> 6] |= 1L << d;
+        }
       }
     }
     int[] candidates = new int[sc.count];
@@ -775,10 +884,8 @@ final class ModeText {
         double partialCore = sc.core[d];
         for (int r = walked; r < known; r++) {
           int i = byBound[r];
-          int end = termStart[hitTerm[i] + 1];
-          int k = advance(cursor[i], end, d);
-          cursor[i] = k;
-          if (k < end && postingMode[k] == d) {
+          int k = find(i, d, cursor, hitTerm, hitDense);
+          if (k >= 0) {
             partial += hitWeight[i] * postingSaturated[k];
             if (hitExact[i]) {
               partialCore += hitWeight[i] * postingCore[k];
@@ -788,7 +895,7 @@ final class ModeText {
             continue next;
           }
         }
-        full(d, cursor, hitTerm, hitWeight, hitExact, known, full);
+        full(d, cursor, hitTerm, hitDense, hitWeight, hitExact, known, full);
         if (full[2] != 0) {
           scored(sc, d, full);
           sc.total[d] = full[0];
@@ -814,7 +921,7 @@ final class ModeText {
     List<String> used = new ArrayList<>();
     if (!out.isEmpty()) {
       for (int i = 0; i < known; i++) {
-        if (usedWord(i, hitTerm, hitExact, known)) {
+        if (usedWord(i, hitTerm, hitDense, hitExact, known)) {
           used.add(hitWord[i]);
         }
       }
@@ -838,7 +945,7 @@ final class ModeText {
     int size = 0;
     for (int t = 0; t < sc.count; t++) {
       int d = sc.touched[t];
-      if (d == routine || !sc.exact[d]) {
+      if (d == routine || !sc.exact[d] || size == max && sc.total[d] <= heapScore[0]) {
         continue;
       }
       size = offer(heapScore, heapMode, size, max, sc.total[d], d);
@@ -853,21 +960,28 @@ final class ModeText {
   /**
    * Returns whether enough words are walked: the bounds of the words left cannot lift a mode none of the walked words
    * reached to the score known to be reached (nor to the best core score), and scoring in full the modes that could
-   * still make it costs less than walking the postings left.
+   * still make it costs less than walking the postings left. When it returns true, {@code could} has those modes'
+   * bits set (see {@link #could}); when false, none.
    */
   private boolean enough(Scratch sc, int walked, double[] left, double[] coreLeft, double reached, double bestCore,
-      int known, long unwalked) {
+      int known, long unwalked, long[] could) {
     if (left[walked] * ROUNDING >= reached || coreLeft[walked] * ROUNDING > bestCore) {
       return false;
     }
     long budget = unwalked / ((long) known * FULL_COST);
-    int could = 0;
-    for (int t = 0; t < sc.count && could <= budget; t++) {
-      if (could(sc.touched[t], sc, left[walked], coreLeft[walked], reached, bestCore)) {
-        could++;
+    int count = 0;
+    for (int t = 0; t < sc.count && count <= budget; t++) {
+      int d = sc.touched[t];
+      if (could(d, sc, left[walked], coreLeft[walked], reached, bestCore)) {
+        could[d >> 6] |= 1L << d;
+        count++;
       }
     }
-    return could <= budget;
+    if (count > budget) {
+      Arrays.fill(could, 0);
+      return false;
+    }
+    return true;
   }
 
   /** Scoring a mode in full costs about as much, per word, as walking this many postings. */
@@ -903,18 +1017,16 @@ final class ModeText {
    * {@link #scoreAll} sums them. The words' cursors move forward to the mode: modes must come in
    * mode order between two {@link #startCursors}.
    */
-  private void full(int d, int[] cursor, int[] hitTerm, double[] hitWeight, boolean[] hitExact, int known,
-      double[] out) {
+  private void full(int d, int[] cursor, int[] hitTerm, int[] hitDense, double[] hitWeight, boolean[] hitExact,
+      int known, double[] out) {
     double total = 0;
     double core = 0;
     double exact = 0;
     int matched = 0;
     double[] byField = new double[FIELDS.length];
     for (int i = 0; i < known; i++) {
-      int end = termStart[hitTerm[i] + 1];
-      int k = advance(cursor[i], end, d);
-      cursor[i] = k;
-      if (k < end && postingMode[k] == d) {
+      int k = find(i, d, cursor, hitTerm, hitDense);
+      if (k >= 0) {
         double gain = hitWeight[i] * postingSaturated[k];
         total += gain;
         byField[postingField[k]] += gain;
@@ -942,7 +1054,7 @@ final class ModeText {
    * Returns whether word {@code i} reaches a mode that some exact word reaches (so a mode worth text evidence), the
    * routine document aside: any mode it reaches when it is exact itself.
    */
-  private boolean usedWord(int i, int[] hitTerm, boolean[] hitExact, int known) {
+  private boolean usedWord(int i, int[] hitTerm, int[] hitDense, boolean[] hitExact, int known) {
     int start = termStart[hitTerm[i]];
     int stop = termStart[hitTerm[i] + 1];
     if (stop > start && postingMode[stop - 1] == routine) {
@@ -958,12 +1070,8 @@ final class ModeText {
     for (int k = start; k < stop; k++) {
       int d = postingMode[k];
       for (int j = 0; j < known; j++) {
-        if (hitExact[j]) {
-          int end = termStart[hitTerm[j] + 1];
-          at[j] = advance(at[j], end, d);
-          if (at[j] < end && postingMode[at[j]] == d) {
-            return true;
-          }
+        if (hitExact[j] && find(j, d, at, hitTerm, hitDense) >= 0) {
+          return true;
         }
       }
     }

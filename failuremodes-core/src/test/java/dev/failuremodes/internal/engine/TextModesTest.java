@@ -92,7 +92,14 @@ class TextModesTest {
   @Test
   void score_skippingModesThatCannotMakeIt_givesWhatScoringEveryModeGives() {
     Random random = new Random(11);
-    for (ModeText text : List.of(index(frozen(), 7), index(FailureModes.catalog(), 3))) {
+    // 25 copies make more modes than ModeText.DENSE_FROM: the common words' postings are found in constant time.
+    ModeText large = index(FailureModes.catalog(), 25);
+    assertThat(large.modes().size()).isGreaterThan(ModeText.DENSE_FROM);
+    assertThat(large.commonWords()).as("words found in constant time").isGreaterThan(100)
+        .isLessThan(large.vocabulary().size());
+    for (ModeText text : List.of(index(frozen(), 7), index(FailureModes.catalog(), 3), large)) {
+      assertThat(text.commonWords()).as("small catalogs search every word's postings")
+          .isEqualTo(text == large ? large.commonWords() : 0);
       List<String> vocabulary = text.vocabulary();
       for (int round = 0; round < 3_000; round++) {
         Map<String, Double> words = new LinkedHashMap<>();
