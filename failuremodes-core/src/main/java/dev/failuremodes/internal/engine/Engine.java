@@ -238,31 +238,33 @@ public final class Engine {
     this.symptomWords = new NameWords<>(symptomNames, stems);
     // The names and aliases that the phrase indexes hold (of live modes and symptoms), as the memo read them: those
     // with a negation word, under each such word. Only whether one occurs around a cue counts, so each list holds a
-    // phrase once, in no particular order.
+    // phrase once, in no particular order. While they are filed, a set per word keeps each phrase once in time
+    // linear in the catalog's names.
+    Map<String, Set<List<String>>> filed = new HashMap<>();
     for (FailureMode m : catalog.failureModes()) {
       if (!m.deprecated()) {
-        negationPhrase(m.id(), stems);
-        negationPhrase(m.name(), stems);
+        negationPhrase(m.id(), stems, filed);
+        negationPhrase(m.name(), stems, filed);
         for (String alias : m.aliases()) {
-          negationPhrase(alias, stems);
+          negationPhrase(alias, stems, filed);
         }
       }
     }
     for (Symptom s : catalog.symptoms()) {
       if (!s.deprecated()) {
-        negationPhrase(s.name(), stems);
+        negationPhrase(s.name(), stems, filed);
         for (String alias : s.aliases()) {
-          negationPhrase(alias, stems);
+          negationPhrase(alias, stems, filed);
         }
       }
     }
-    for (Map.Entry<String, List<List<String>>> e : negationPhrases.entrySet()) {
-      e.setValue(List.copyOf(e.getValue()));
+    for (Map.Entry<String, Set<List<String>>> e : filed.entrySet()) {
+      negationPhrases.put(e.getKey(), List.copyOf(e.getValue()));
     }
   }
 
   /** Files a name's stems under each negation word among them, when it has any (see the constructor). */
-  private void negationPhrase(String name, Text.Memo stems) {
+  private static void negationPhrase(String name, Text.Memo stems, Map<String, Set<List<String>>> filed) {
     List<String> phrase = stems.tokens(name);
     List<String> shared = null;
     for (int k = 0; k < phrase.size(); k++) {
@@ -278,14 +280,12 @@ public final class Engine {
         shared = List.of(words);
       }
       String cue = stems.intern(stem);
-      List<List<String>> withCue = negationPhrases.get(cue);
+      Set<List<String>> withCue = filed.get(cue);
       if (withCue == null) {
-        withCue = new ArrayList<>(1);
-        negationPhrases.put(cue, withCue);
+        withCue = new LinkedHashSet<>();
+        filed.put(cue, withCue);
       }
-      if (!withCue.contains(shared)) {
-        withCue.add(shared);
-      }
+      withCue.add(shared);
     }
   }
 
