@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How load time and a prose diagnosis grow with a catalog's size, over synthetic catalogs of 1, 10, 100 and 233
+ * How load time, building a diagnoser's indexes and a prose diagnosis grow with a catalog's size, over synthetic catalogs of 1, 10, 100 and 233
  * copies of the bundled one (43 to 10,019 failure modes; see {@link SyntheticCatalogs}). The prose diagnosis warms
  * up for twelve seconds in each of two forks: over 10,019 modes, two or three seconds of each fork's first six ran
  * three times slower than the rest, and with six warm-up iterations they fell into the measured ones.
@@ -39,6 +39,7 @@ public class ScalingBenchmark {
   public int copies;
 
   private java.util.List<String> documents;
+  private Catalog catalog;
   private Diagnoser diagnoser;
   private String[] prose;
 
@@ -46,7 +47,8 @@ public class ScalingBenchmark {
   @Setup
   public void setUp() {
     documents = SyntheticCatalogs.documents(copies);
-    diagnoser = FailureModes.using(SyntheticCatalogs.catalog(copies));
+    catalog = SyntheticCatalogs.catalog(copies);
+    diagnoser = FailureModes.using(catalog);
     prose = new String[] {
       "After the release the accuracy dropped sharply and the trian/test gap looked suspicious",
       "we think some features are computed after the event"
@@ -62,6 +64,19 @@ public class ScalingBenchmark {
       extension.addJson(json, "synthetic");
     }
     return extension.build();
+  }
+
+  /**
+   * A new diagnoser's first query: building its indexes over the catalog (text, names, symptoms, typos), then the two
+   * sentences. Each call builds them afresh, so it is timed one call at a time.
+   */
+  @Benchmark
+  @BenchmarkMode(Mode.SingleShotTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  @Warmup(iterations = 3)
+  @Measurement(iterations = 5)
+  public Diagnosis firstDiagnosis() {
+    return FailureModes.using(catalog).forSymptoms(prose).diagnose();
   }
 
   /** Two practitioner sentences against the whole catalog. */

@@ -78,11 +78,13 @@ final class ModeText {
   private final double[] termMaxCore;
   /**
    * Over a catalog of more than {@link #DENSE_FROM} modes, a word that reaches at least one mode in
-   * {@link #DENSE_SHARE} has its postings found by mode in constant time, not searched for: {@code denseAt[t]} is
-   * where its blocks start in {@code denseBits} (bit {@code d} set when it reaches mode {@code d}, 64 modes a block)
-   * and in {@code denseBefore} (its postings before each block), or -1 for the other words. Null for smaller catalogs.
+   * {@link #DENSE_SHARE} has its postings found by mode in constant time, not searched for. {@code common} lists those
+   * words in order; the {@code c}-th has {@link #blocks} blocks from {@code c × blocks} in {@code denseBits} (bit
+   * {@code d} set when it reaches mode {@code d}, 64 modes a block) and in {@code denseBefore} (its postings before
+   * each block). Null for smaller catalogs. Over the benchmarks' synthetic catalog of 10,019 modes, 1,472 of its
+   * 432,293 words are common, and these arrays take 2.6 MiB beside the 64 MiB of postings.
    */
-  private final int[] denseAt;
+  private final int[] common;
   private final long[] denseBits;
   private final int[] denseBefore;
   /** Per mode and field, the field's length over the average length of that field. */
@@ -216,9 +218,9 @@ final class ModeText {
     terms.trim();
     termMaxSaturated = highest(postingSaturated);
     termMaxCore = highest(postingCore);
-    denseAt = denseAt();
-    denseBits = denseAt == null ? null : denseBits(denseAt);
-    denseBefore = denseAt == null ? null : denseBefore(denseAt);
+    common = common();
+    denseBits = common == null ? null : denseBits();
+    denseBefore = common == null ? null : denseBefore();
   }
 
   /**
@@ -241,9 +243,9 @@ final class ModeText {
     this.relativeLength = relativeLength;
     this.termMaxSaturated = highest(postingSaturated);
     this.termMaxCore = highest(postingCore);
-    this.denseAt = denseAt();
-    this.denseBits = denseAt == null ? null : denseBits(denseAt);
-    this.denseBefore = denseAt == null ? null : denseBefore(denseAt);
+    this.common = common();
+    this.denseBits = common == null ? null : denseBits();
+    this.denseBefore = common == null ? null : denseBefore();
   }
 
   /** Catalogs of more modes than this find the postings of their common words in constant time. */
@@ -257,58 +259,56 @@ final class ModeText {
     return (routine >> 6) + 1;
   }
 
-  /** Per word, where its blocks start, or -1 when it is not common; null when the catalog is small. */
-  private int[] denseAt() {
+  /** The common words, in order; null when the catalog is small. */
+  private int[] common() {
     if (routine <= DENSE_FROM) {
       return null;
     }
-    int[] at = new int[termIdf.length];
-    int next = 0;
-    for (int t = 0; t < at.length; t++) {
-      boolean dense = (long) (termStart[t + 1] - termStart[t]) * DENSE_SHARE >= routine;
-      at[t] = dense ? next : -1;
-      next += dense ? blocks() : 0;
+    int[] out = new int[termIdf.length];
+    int n = 0;
+    for (int t = 0; t < out.length; t++) {
+      if ((long) (termStart[t + 1] - termStart[t]) * DENSE_SHARE >= routine) {
+        out[n++] = t;
+      }
     }
-    return at;
+    return Arrays.copyOf(out, n);
   }
 
-  private long[] denseBits(int[] at) {
-    long[] bits = new long[dense(at) * blocks()];
-    for (int t = 0; t < at.length; t++) {
-      if (at[t] >= 0) {
-        for (int k = termStart[t]; k < termStart[t + 1]; k++) {
-          bits[at[t] + (postingMode[k] >> 6)] |= 1L << postingMode[k];
-        }
+  private long[] denseBits() {
+    long[] bits = new long[common.length * blocks()];
+    for (int c = 0; c < common.length; c++) {
+      int t = common[c];
+      for (int k = termStart[t]; k < termStart[t + 1]; k++) {
+        bits[c * blocks() + (postingMode[k] >> 6)] |= 1L << postingMode[k];
       }
     }
     return bits;
   }
 
-  private int[] denseBefore(int[] at) {
-    int[] before = new int[dense(at) * blocks()];
-    for (int t = 0; t < at.length; t++) {
-      if (at[t] >= 0) {
-        int count = 0;
-        for (int b = 0; b < blocks(); b++) {
-          before[at[t] + b] = count;
-          count += Long.bitCount(denseBits[at[t] + b]);
-        }
+  private int[] denseBefore() {
+    int[] before = new int[common.length * blocks()];
+    for (int c = 0; c < common.length; c++) {
+      int count = 0;
+      for (int b = c * blocks(), end = b + blocks(); b < end; b++) {
+        before[b] = count;
+        count += Long.bitCount(denseBits[b]);
       }
     }
     return before;
   }
 
-  /** Returns how many words have their postings found in constant time (see {@link #DENSE_FROM}). */
-  int commonWords() {
-    return denseAt == null ? 0 : dense(denseAt);
+  /** Returns where a word's blocks start, or -1 when it is not common (or the catalog is small). */
+  private int blocksOf(int term) {
+    if (common == null) {
+      return -1;
+    }
+    int c = Arrays.binarySearch(common, term);
+    return c < 0 ? -1 : c * blocks();
   }
 
-  private static int dense(int[] at) {
-    int n = 0;
-    for (int a : at) {
-      n += a >= 0 ? 1 : 0;
-    }
-    return n;
+  /** Returns how many words have their postings found in constant time (see {@link #DENSE_FROM}). */
+  int commonWords() {
+    return common == null ? 0 : common.length;
   }
 
   /**
@@ -789,7 +789,7 @@ final class ModeText {
     int[] cursor = new int[known];
     int[] hitDense = new int[known];
     for (int i = 0; i < known; i++) {
-      hitDense[i] = denseAt == null ? -1 : denseAt[hitTerm[i]];
+      hitDense[i] = blocksOf(hitTerm[i]);
     }
     double[] full = new double[5];
     long unwalked = 0;
