@@ -89,6 +89,29 @@ class TextModesTest {
     }
   }
 
+  /**
+   * The words that reach at least one document in {@code share} (the modes and the routine document): the words
+   * whose postings are found in constant time, in a catalog of more than 1,024 modes.
+   */
+  private static int reachingOneModeIn(ModeText text, int share) {
+    int documents = text.modes().size() + 1;
+    int count = 0;
+    for (int t = 0; t + 1 < text.termStart.length; t++) {
+      count += (text.termStart[t + 1] - text.termStart[t]) * share >= documents ? 1 : 0;
+    }
+    return count;
+  }
+
+  @Test
+  void commonWords_onlyInCatalogsOfMoreThan1024Modes() {
+    ModeText bundled = index(FailureModes.catalog(), 1);
+    int copies = 1024 / bundled.modes().size(); // the most copies with at most 1,024 modes
+    assertThat(index(FailureModes.catalog(), copies).commonWords()).isZero();
+    ModeText larger = index(FailureModes.catalog(), copies + 1);
+    assertThat(larger.modes().size()).isGreaterThan(1024);
+    assertThat(larger.commonWords()).isEqualTo(reachingOneModeIn(larger, 32)).isPositive();
+  }
+
   @Test
   void score_skippingModesThatCannotMakeIt_givesWhatScoringEveryModeGives() {
     Random random = new Random(11);
@@ -96,7 +119,7 @@ class TextModesTest {
     ModeText large = index(FailureModes.catalog(), 25);
     assertThat(large.modes().size()).isGreaterThan(ModeText.DENSE_FROM);
     assertThat(large.commonWords()).as("words found in constant time").isGreaterThan(100)
-        .isLessThan(large.vocabulary().size());
+        .isLessThan(large.vocabulary().size()).isEqualTo(reachingOneModeIn(large, 32));
     for (ModeText text : List.of(index(frozen(), 7), index(FailureModes.catalog(), 3), large)) {
       assertThat(text.commonWords()).as("small catalogs search every word's postings")
           .isEqualTo(text == large ? large.commonWords() : 0);
