@@ -45,25 +45,29 @@ public class DiagnoseBenchmark {
   @Setup
   public void setUp() {
     diagnoser = FailureModes.using(FailureModes.catalog());
-    switch (inputs) {
+    symptoms = inputs(inputs);
+  }
+
+  /** The inputs of one kind: "ids", "alert", "prose" or "description"; shared with {@link BaselineBenchmark}. */
+  static String[] inputs(String kind) {
+    switch (kind) {
       case "ids":
-        symptoms = new String[] {"train-test-gap", "launch-regression"};
-        break;
+        return new String[] {"train-test-gap", "launch-regression"};
       case "alert":
-        symptoms = new String[] {"PSI 0.31 on feature age", "Null rate spike on column country"};
-        break;
+        return new String[] {"PSI 0.31 on feature age", "Null rate spike on column country"};
       case "prose":
-        symptoms = new String[] {
+        return new String[] {
           "After the release the accuracy dropped sharply and the trian/test gap looked suspicious",
           "we think some features are computed after the event"
         };
-        break;
-      default:
-        symptoms = new String[] {
+      case "description":
+        return new String[] {
           "We retrained the demand forecaster on two years of orders and its validation error fell by half. A month"
               + " after launch the stores reported forecasts far worse than the old heuristic. The feature pipeline"
               + " had computed the weekly averages over the whole dataset, including weeks after each prediction date."
         };
+      default:
+        throw new IllegalArgumentException("inputs " + kind + ": use ids, alert, prose or description");
     }
   }
 

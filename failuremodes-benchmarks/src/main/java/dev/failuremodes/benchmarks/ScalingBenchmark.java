@@ -18,10 +18,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * How load time, building a diagnoser's indexes and a prose diagnosis grow with a catalog's size, over synthetic catalogs of 1, 10, 100 and 233
- * copies of the bundled one (43 to 10,019 failure modes; see {@link SyntheticCatalogs}). The prose diagnosis warms
- * up for twelve seconds in each of two forks: over 10,019 modes, two or three seconds of each fork's first six ran
- * three times slower than the rest, and with six warm-up iterations they fell into the measured ones.
+ * How load time, building a diagnoser's indexes and a prose diagnosis grow with a catalog's size, over synthetic
+ * catalogs of 1, 10, 100 and 233 copies of the bundled one (43 to 10,019 failure modes; see {@link SyntheticCatalogs}).
+ * The prose diagnosis warms up for twelve seconds in each of two forks: over 10,019 modes, two or three seconds of
+ * each fork's first six ran three times slower than the rest, and with six warm-up iterations they fell into the
+ * measured ones. Forks run with a fixed, pre-touched heap of 2 GiB: with the default heap sizing, whole measured
+ * iterations over 10,019 modes ran three to four times slower than the others, in the code before and after a change
+ * alike, which swamped what a change did.
  *
  * <pre>
  * ./mvnw -B -ntp -q package -DskipTests
@@ -33,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 6, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
 public class ScalingBenchmark {
   @Param({"1", "10", "100", "233"})
   public int copies;
@@ -82,7 +85,7 @@ public class ScalingBenchmark {
   /** Two practitioner sentences against the whole catalog. */
   @Benchmark
   @Warmup(iterations = 12, time = 1)
-  @Fork(2)
+  @Fork(value = 2, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
   public Diagnosis prose() {
     return diagnoser.forSymptoms(prose).diagnose();
   }
