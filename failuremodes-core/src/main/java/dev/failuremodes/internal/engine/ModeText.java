@@ -254,7 +254,7 @@ final class ModeText {
   /** A word is common when it reaches at least one mode in this many. */
   static final int DENSE_SHARE = 32;
 
-  /** The blocks of 64 modes (the routine document included) in one common word's bitmap. */
+  /** The blocks of 64 modes (the routine document included) in a bitmap by mode, as a common word's. */
   private int blocks() {
     return (routine >> 6) + 1;
   }
@@ -798,7 +798,7 @@ final class ModeText {
     }
     int seeded = 0;
     // The modes that could still make the best, once enough words are walked: bit d for mode d.
-    long[] could = new long[(routine >> 6) + 1];
+    long[] could = new long[blocks()];
     boolean couldKnown = false;
     while (walked < known) {
       int i = byBound[walked++];
