@@ -15,6 +15,7 @@ import dev.failuremodes.SymptomMatch;
 import dev.failuremodes.Unrecognized;
 import dev.failuremodes.signals.Observation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -382,8 +383,64 @@ public final class Engine {
    * @param signals what its words show, for the report detector; null when it was read exactly
    * @param precise whether it gave precise evidence for some mode: a symptom or name found in it, or a measured
    *     value beyond a threshold; its words then count without the detector's judgement
+   * @param text its evidence from words, one piece for each mode its words reach, after {@code evidence}; null for
+   *     none
    */
-  record Reading(Resolution resolution, List<Item> evidence, Detector.Signals signals, boolean precise) {}
+  record Reading(Resolution resolution, List<Item> evidence, Detector.Signals signals, boolean precise,
+      TextEvidence text) {
+    Reading(Resolution resolution, List<Item> evidence, Detector.Signals signals, boolean precise) {
+      this(resolution, evidence, signals, precise, null);
+    }
+  }
+
+  /**
+   * An input's evidence from words: for each mode its words reach, what the match gives it. It is kept as arrays, and
+   * an {@link Item} is made only for a mode that is ranked among the candidates shown: most of the modes an input's
+   * words reach are not.
+   */
+  static final class TextEvidence {
+    private final String input;
+    private final String[] shown;
+    private final double weight;
+    private final ModeText.Match[] matches;
+    private final double[] confidence;
+    private final double[] contribution;
+    private int count;
+
+    TextEvidence(String input, String[] shown, double weight, int most) {
+      this.input = input;
+      this.shown = shown;
+      this.weight = weight;
+      this.matches = new ModeText.Match[most];
+      this.confidence = new double[most];
+      this.contribution = new double[most];
+    }
+
+    void add(ModeText.Match match, double confidence) {
+      matches[count] = match;
+      this.confidence[count] = confidence;
+      contribution[count] = round(weight * confidence); // as the item's
+      count++;
+    }
+
+    int count() {
+      return count;
+    }
+
+    /** Returns the index of the mode of piece {@code k}. */
+    int mode(int k) {
+      return matches[k].index();
+    }
+
+    double contribution(int k) {
+      return contribution[k];
+    }
+
+    /** Returns piece {@code k} as an item. */
+    Item item(int k) {
+      return new Item(input, matches[k], shown, weight, confidence[k]);
+    }
+  }
 
   /**
    * One piece of evidence for or against one mode; {@code source} names what it may count once for. Its score
@@ -537,6 +594,141 @@ public final class Engine {
   }
 
   /**
+   * The modes a diagnosis's evidence reaches, each with its evidence in the order found: per input, the pieces read
+   * as symptoms, names and values, then the one from its words. A mode that only words have reached is kept as the
+   * product of its pieces' misses (the arithmetic of {@link #rank} over a slot) and a chain of its pieces, made into
+   * items only when it is shown; when other evidence reaches it, it gets a slot, with its pieces so far first.
+   */
+  private final class Gathered {
+    private final List<Reading> readings;
+    private final int[] same;
+    /** The slots, in the order made. */
+    final List<Slot> touched = new ArrayList<>();
+    // Where each mode reached is held: 1 + the place of its slot among the slots, or -(1 + its place among the modes
+    // only words reached); 0 for a mode not reached. In an array by mode over a catalog of up to DIRECT_MODES modes,
+    // in a map over a larger one, so that a query's work does not grow with the catalog.
+    private final int[] where;
+    private final Map<Integer, Integer> whereMap;
+    // Made for the first piece from words: a query of ids or values has none.
+    /** The modes only words reached, by place; -1 for one given a slot since. */
+    int[] wordMode;
+    /** By place: the product of 1 − contribution over the mode's pieces, in the order found. */
+    double[] wordMiss;
+    private int[] firstPiece;
+    private int[] lastPiece;
+    /** How many places are taken. */
+    int wordModes;
+    // The pieces: the reading and its piece, and the next piece of the same mode (-1 for none).
+    private int pieces;
+    private int[] pieceReading;
+    private int[] pieceIndex;
+    private int[] nextPiece;
+
+    Gathered(List<Reading> readings, int[] same) {
+      this.readings = readings;
+      this.same = same;
+      this.where = liveModes.size() <= directModes ? new int[liveModes.size()] : null;
+      this.whereMap = where == null ? new HashMap<>() : null;
+    }
+
+    private int where(int mode) {
+      if (where != null) {
+        return where[mode];
+      }
+      Integer w = whereMap.get(mode);
+      return w == null ? 0 : w;
+    }
+
+    private void where(int mode, int w) {
+      if (where != null) {
+        where[mode] = w;
+      } else {
+        whereMap.put(mode, w);
+      }
+    }
+
+    /** Returns the mode's slot, made (with the pieces only words gave it so far) when it has none. */
+    Slot slot(int mode) {
+      int w = where(mode);
+      if (w > 0) {
+        return touched.get(w - 1);
+      }
+      Slot slot = new Slot(mode);
+      touched.add(slot);
+      where(mode, touched.size());
+      if (w < 0) {
+        int at = -w - 1;
+        for (int p = firstPiece[at]; p >= 0; p = nextPiece[p]) {
+          slot.add(same[pieceReading[p]], readings.get(pieceReading[p]).text().item(pieceIndex[p]));
+        }
+        wordMode[at] = -1;
+      }
+      return slot;
+    }
+
+    /** Adds the evidence from reading {@code i}'s words. */
+    void text(int i, TextEvidence text) {
+      if (wordMode == null) {
+        int most = Math.max(16, text.count());
+        wordMode = new int[most];
+        wordMiss = new double[most];
+        firstPiece = new int[most];
+        lastPiece = new int[most];
+        pieceReading = new int[most];
+        pieceIndex = new int[most];
+        nextPiece = new int[most];
+      }
+      for (int k = 0; k < text.count(); k++) {
+        int mode = text.mode(k);
+        int w = where(mode);
+        if (w > 0 || same[i] != i) {
+          slot(mode).add(same[i], text.item(k)); // a repeated input's pieces are weighed against the first's
+          continue;
+        }
+        int at = -w - 1;
+        if (w == 0) {
+          at = wordModes++;
+          if (at == wordMode.length) {
+            wordMode = Arrays.copyOf(wordMode, at * 2);
+            wordMiss = Arrays.copyOf(wordMiss, at * 2);
+            firstPiece = Arrays.copyOf(firstPiece, at * 2);
+            lastPiece = Arrays.copyOf(lastPiece, at * 2);
+          }
+          wordMode[at] = mode;
+          wordMiss[at] = 1.0;
+          firstPiece[at] = -1;
+          where(mode, -(at + 1));
+        }
+        wordMiss[at] *= 1.0 - text.contribution(k);
+        if (pieces == pieceReading.length) {
+          pieceReading = Arrays.copyOf(pieceReading, pieces * 2);
+          pieceIndex = Arrays.copyOf(pieceIndex, pieces * 2);
+          nextPiece = Arrays.copyOf(nextPiece, pieces * 2);
+        }
+        pieceReading[pieces] = i;
+        pieceIndex[pieces] = k;
+        nextPiece[pieces] = -1;
+        if (firstPiece[at] < 0) {
+          firstPiece[at] = pieces;
+        } else {
+          nextPiece[lastPiece[at]] = pieces;
+        }
+        lastPiece[at] = pieces;
+        pieces++;
+      }
+    }
+
+    /** Returns, as items in the order found, the pieces of the mode at place {@code at} among those only words reached. */
+    List<Item> wordItems(int at) {
+      List<Item> out = new ArrayList<>(2);
+      for (int p = firstPiece[at]; p >= 0; p = nextPiece[p]) {
+        out.add(readings.get(pieceReading[p]).text().item(pieceIndex[p]));
+      }
+      return out;
+    }
+  }
+
+  /**
    * One input to a diagnosis: text, a measured value, or a symptom a tool report found, with how it is shown.
    *
    * @param display the input as shown in the diagnosis
@@ -582,12 +774,7 @@ public final class Engine {
 
   /** Up to this many inputs, an input given twice is found by comparing each with those before it. */
   private static final int FEW_INPUTS = 8;
-  /** Up to this many modes touched, a mode's evidence is found by a look along them rather than in a map. */
-  private static final int FEW_MODES = 16;
-  /**
-   * Up to this many live modes, a query that touches more than {@link #FEW_MODES} finds a mode's evidence in an array
-   * by mode, made for the query.
-   */
+  /** Up to this many live modes, a query finds where a mode's evidence is in an array by mode, made for the query. */
   static final int DIRECT_MODES = 1024;
   /** {@link #DIRECT_MODES}, unless a test sends the bundled catalog's queries down the other way. */
   private int directModes = DIRECT_MODES;
@@ -747,12 +934,7 @@ public final class Engine {
         }
       }
     }
-    // Up to a few modes touched, a mode's slot is found by a look along them; past that, in an array by mode over a
-    // catalog of up to DIRECT_MODES modes, in a map over a larger one, so that a query's work does not grow with the
-    // catalog.
-    Slot[] slotOf = null;
-    Map<Integer, Slot> byMode = null;
-    List<Slot> touched = new ArrayList<>(FEW_MODES + 1);
+    Gathered gathered = new Gathered(readings, same);
     for (int i = 0; i < readings.size(); i++) {
       for (Item item : readings.get(i).evidence()) {
         if (item.healthy()) {
@@ -761,42 +943,13 @@ public final class Engine {
             continue; // shown in the reading's measurements, but no evidence against a symptom seen elsewhere
           }
         }
-        Slot slot = null;
-        if (slotOf != null) {
-          slot = slotOf[item.index()];
-        } else if (byMode != null) {
-          slot = byMode.get(item.index());
-        } else {
-          for (int k = touched.size() - 1; k >= 0 && slot == null; k--) {
-            if (touched.get(k).mode == item.index()) {
-              slot = touched.get(k);
-            }
-          }
-        }
-        if (slot == null) {
-          slot = new Slot(item.index());
-          touched.add(slot);
-          if (slotOf != null) {
-            slotOf[item.index()] = slot;
-          } else if (byMode != null) {
-            byMode.put(item.index(), slot);
-          } else if (touched.size() > FEW_MODES) {
-            if (liveModes.size() <= directModes) {
-              slotOf = new Slot[liveModes.size()];
-              for (Slot t : touched) {
-                slotOf[t.mode] = t;
-              }
-            } else {
-              byMode = new HashMap<>();
-              for (Slot t : touched) {
-                byMode.put(t.mode, t);
-              }
-            }
-          }
-        }
-        slot.add(same[i], item);
+        gathered.slot(item.index()).add(same[i], item);
+      }
+      if (readings.get(i).text() != null) {
+        gathered.text(i, readings.get(i).text());
       }
     }
+    List<Slot> touched = gathered.touched;
     if (!answers.isEmpty()) {
       List<List<Item>> lists = new ArrayList<>(touched.size());
       for (Slot slot : touched) {
@@ -804,7 +957,7 @@ public final class Engine {
       }
       checks.dropUnsupported(lists);
     }
-    List<Candidate> candidates = rank(touched, stages, checks.ruledOut(answers), minScore, limit);
+    List<Candidate> candidates = rank(gathered, stages, checks.ruledOut(answers), minScore, limit);
     if (!answers.isEmpty()) {
       candidates = checks.explain(candidates);
     }
@@ -1104,12 +1257,13 @@ public final class Engine {
     List<String> measured = new ArrayList<>();
     measure(display, values, thresholds, items, matches, ruledOut, measured);
     boolean precise = !matches.isEmpty() || !named.isEmpty();
-    List<String> textWords = List.of();
+    TextEvidence textEvidence = null;
     if (signals.coverage() >= tuning.minCoverage() && (precise || Detector.score(tuning, signals) >= 0)) {
-      textWords = text(display, scores, signals, rawByStem, items);
+      textEvidence = text(display, scores, signals, rawByStem);
     }
+    List<String> textWords = textEvidence == null ? List.of() : raw(scores.used(), rawByStem);
     return new Reading(new Resolution(display, new ArrayList<>(matches.values()), named,
-        new ArrayList<>(ruledOut.values()), negated, textWords, measured), items, signals, precise);
+        new ArrayList<>(ruledOut.values()), negated, textWords, measured), items, signals, precise, textEvidence);
   }
 
   private Detector.Signals signals(ModeText.Scores scores, Map<String, Double> words, int contentWords,
@@ -1136,25 +1290,23 @@ public final class Engine {
     return mass == 0 ? 0 : Math.min(1, score / ((tuning.bm25K1() + 1) * mass));
   }
 
-  /** Adds text evidence for every mode that shares words with the input; returns the input words that gave any. */
-  private List<String> text(String input, ModeText.Scores scores, Detector.Signals signals,
-      Map<String, String> rawByStem, ArrayList<Item> items) {
+  /** Returns text evidence for every mode that shares words with the input; null when no mode gets any. */
+  private TextEvidence text(String input, ModeText.Scores scores, Detector.Signals signals,
+      Map<String, String> rawByStem) {
     double scale = signals.best() == 0 ? 0 : signals.coverage() / signals.best();
-    boolean any = false;
-    String[] shown = null; // the words as typed, by their place among the scored words: the same for every match
-    items.ensureCapacity(items.size() + scores.modes().size());
+    TextEvidence out = null;
     for (ModeText.Match match : scores.modes()) {
       double confidence = round(match.score() * scale);
       if (confidence == 0) {
         continue;
       }
-      if (shown == null) {
-        shown = match.hits().shown(rawByStem);
+      if (out == null) {
+        // The words as typed, by their place among the scored words: the same for every match.
+        out = new TextEvidence(input, match.hits().shown(rawByStem), tuning.textWeight(), scores.modes().size());
       }
-      any = true;
-      items.add(new Item(input, match, shown, tuning.textWeight(), confidence));
+      out.add(match, confidence);
     }
-    return any ? raw(scores.used(), rawByStem) : List.of();
+    return out;
   }
 
   /**
@@ -1332,11 +1484,14 @@ public final class Engine {
   }
 
   /** Ranks the touched modes; {@code ruledOut}, by mode index, marks modes the results ruled out (null for none). */
-  private List<Candidate> rank(List<Slot> touched, Set<Stage> stages, boolean[] ruledOut, double floor, int limit) {
+  private List<Candidate> rank(Gathered gathered, Set<Stage> stages, boolean[] ruledOut, double floor, int limit) {
+    List<Slot> touched = gathered.touched;
     int n = 0;
-    int[] index = new int[touched.size()];
-    double[] score = new double[touched.size()];
-    Slot[] slots = new Slot[touched.size()];
+    int reached = touched.size() + gathered.wordModes;
+    int[] index = new int[reached];
+    double[] score = new double[reached];
+    Slot[] slots = new Slot[reached];
+    int[] place = new int[reached]; // for a mode only words reached, its place there
     for (Slot slot : touched) {
       int m = slot.mode;
       FailureMode mode = liveModes.get(m);
@@ -1362,6 +1517,19 @@ public final class Engine {
         n++;
       }
     }
+    for (int at = 0; at < gathered.wordModes; at++) {
+      int m = gathered.wordMode[at];
+      if (m < 0 || !stages.contains(liveModes.get(m).stage()) || ruledOut != null && ruledOut[m]) {
+        continue;
+      }
+      double s = round(1.0 - gathered.wordMiss[at]); // all for it: as a slot's arithmetic, with nothing kept back
+      if (s >= floor) {
+        index[n] = m;
+        score[n] = s;
+        place[n] = at;
+        n++;
+      }
+    }
     // Highest score first; ties in debugging order, then by id (a total order: ids are unique). Only the first
     // {@code limit} are kept, in order: each mode is compared with the last kept and, when it ranks before it, moved
     // into place, so that most modes cost one comparison.
@@ -1374,21 +1542,24 @@ public final class Engine {
       int m = index[j];
       double s = score[j];
       Slot slot = slots[j];
+      int words = place[j];
       int at = keep < most ? keep++ : keep - 1; // the place it takes when it ranks after every kept one
       while (at > 0 && before(m, s, index[at - 1], score[at - 1])) {
         index[at] = index[at - 1];
         score[at] = score[at - 1];
         slots[at] = slots[at - 1];
+        place[at] = place[at - 1];
         at--;
       }
       index[at] = m;
       score[at] = s;
       slots[at] = slot;
+      place[at] = words;
     }
     List<Candidate> out = new ArrayList<>(keep);
     for (int i = 0; i < keep; i++) {
       FailureMode mode = liveModes.get(index[i]);
-      List<Item> items = slots[i].items;
+      List<Item> items = slots[i] != null ? slots[i].items : gathered.wordItems(place[i]);
       Item[] ordered = new Item[items.size()];
       int size = 0;
       // For first, then against; each by contribution, strongest first; equal ones in the order found.

@@ -1,9 +1,13 @@
 package dev.failuremodes.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.failuremodes.Candidate;
 import dev.failuremodes.Catalog;
+import dev.failuremodes.Evidence;
+import dev.failuremodes.EvidenceKind;
 import dev.failuremodes.FailureModes;
 import dev.failuremodes.Stage;
 import java.io.IOException;
@@ -14,9 +18,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A query holds each touched mode's evidence in an array by mode over catalogs of up to {@link Engine#DIRECT_MODES}
- * live modes, and otherwise looks along the touched modes, then in a map once more than a few are touched. The ways
- * must give the same diagnoses: the bundled catalog's queries are sent down each.
+ * A query finds where each mode's evidence is held in an array by mode over catalogs of up to
+ * {@link Engine#DIRECT_MODES} live modes, and in a map over larger ones. The two ways must give the same diagnoses:
+ * the bundled catalog's queries are sent down each. A mode only words reached is held as arrays until other evidence
+ * reaches it or it is shown; either way its score is the fusion of the evidence it shows.
  */
 class ModeSlotsTest {
   private static final Catalog CATALOG = FailureModes.catalog();
@@ -61,11 +66,52 @@ class ModeSlotsTest {
     return out.toString();
   }
 
+  /** The noisy-or of a candidate's evidence for it, times what the evidence against it leaves. */
+  private static double fused(Candidate c) {
+    double miss = 1;
+    double kept = 1;
+    for (Evidence e : c.evidence()) {
+      if (e.against()) {
+        kept *= 1 - e.contribution();
+      } else {
+        miss *= 1 - e.contribution();
+      }
+    }
+    return (1 - miss) * kept;
+  }
+
+  @Test
+  void aModeWordsReachedFirst_keepsItsWordsEvidenceWhenASymptomReachesItLater() {
+    String words = "the model memorizes its training examples";
+    for (Engine engine : List.of(new Engine(CATALOG, Tuning.DEFAULT), mapped())) {
+      Engine.Result r = engine.diagnose(List.of(words, "train-test-gap"), EnumSet.allOf(Stage.class), 0, 20);
+      // Modes the first input reaches by its words alone that the second names as a symptom's: both pieces count.
+      List<Candidate> both = r.candidates().stream()
+          .filter(c -> c.evidence().stream().anyMatch(e -> e.input().equals(words) && e.kind() == EvidenceKind.TEXT))
+          .filter(c -> c.evidence().stream().noneMatch(e -> e.input().equals(words) && e.kind() != EvidenceKind.TEXT))
+          .filter(c -> c.evidence().stream().anyMatch(e -> e.input().equals("train-test-gap")))
+          .toList();
+      assertThat(both).as("modes reached by the words alone, then by the symptom").isNotEmpty();
+      for (Candidate c : both) {
+        assertThat(c.evidence()).hasSize(2);
+        assertThat(c.score()).isCloseTo(fused(c), within(1e-4)).isGreaterThan(c.evidence().get(0).contribution());
+      }
+      Engine.Result reversed = engine.diagnose(List.of("train-test-gap", words), EnumSet.allOf(Stage.class), 0, 20);
+      assertThat(reversed.candidates()).extracting(Candidate::id, Candidate::score)
+          .containsExactlyElementsOf(r.candidates().stream().map(c -> tuple(c.id(), c.score())).toList());
+    }
+  }
+
+  private static Engine mapped() {
+    Engine engine = new Engine(CATALOG, Tuning.DEFAULT);
+    engine.directModesForTests(0);
+    return engine;
+  }
+
   @Test
   void modesHeldInAnArrayOrLookedUp_giveTheSameDiagnoses() throws IOException {
     Engine byArray = new Engine(CATALOG, Tuning.DEFAULT);
-    Engine byLookUp = new Engine(CATALOG, Tuning.DEFAULT);
-    byLookUp.directModesForTests(0);
+    Engine byLookUp = mapped();
     List<List<String>> queries = queries();
     assertThat(queries).hasSizeGreaterThan(100);
     int manyTouched = 0;
@@ -74,7 +120,10 @@ class ModeSlotsTest {
       Engine.Result b = byLookUp.diagnose(q, EnumSet.allOf(Stage.class), 0, 20);
       assertThat(shown(b)).as(q.toString()).isEqualTo(shown(a));
       manyTouched += a.candidates().size() > 16 ? 1 : 0;
+      for (Candidate c : a.candidates()) {
+        assertThat(c.score()).as(q + " " + c.id()).isCloseTo(fused(c), within(1e-4));
+      }
     }
-    assertThat(manyTouched).as("queries that touch more modes than are looked along").isGreaterThan(10);
+    assertThat(manyTouched).as("queries that reach more than 16 modes").isGreaterThan(10);
   }
 }
