@@ -596,8 +596,8 @@ public final class Engine {
   /**
    * The modes a diagnosis's evidence reaches, each with its evidence in the order found: per input, the pieces read
    * as symptoms, names and values, then the one from its words. A mode that only words have reached is kept as the
-   * product of its pieces' misses (the arithmetic of {@link #rank} over a slot) and a chain of its pieces, made into
-   * items only when it is shown; when other evidence reaches it, it gets a slot, with its pieces so far first.
+   * product of its pieces' misses (the arithmetic of {@link Engine#rank} over a slot) and a chain of its pieces, made
+   * into items only when it is shown; when other evidence reaches it, it gets a slot, with its pieces so far first.
    */
   private final class Gathered {
     private final List<Reading> readings;
@@ -718,7 +718,7 @@ public final class Engine {
       }
     }
 
-    /** Returns, as items in the order found, the pieces of the mode at place {@code at} among those only words reached. */
+    /** Returns as items, in the order found, the pieces of the mode at place {@code at} of those only words reached. */
     List<Item> wordItems(int at) {
       List<Item> out = new ArrayList<>(2);
       for (int p = firstPiece[at]; p >= 0; p = nextPiece[p]) {

@@ -114,16 +114,16 @@ class ModeSlotsTest {
     Engine byLookUp = mapped();
     List<List<String>> queries = queries();
     assertThat(queries).hasSizeGreaterThan(100);
-    int manyTouched = 0;
+    int many = 0;
     for (List<String> q : queries) {
       Engine.Result a = byArray.diagnose(q, EnumSet.allOf(Stage.class), 0, 20);
       Engine.Result b = byLookUp.diagnose(q, EnumSet.allOf(Stage.class), 0, 20);
       assertThat(shown(b)).as(q.toString()).isEqualTo(shown(a));
-      manyTouched += a.candidates().size() > 16 ? 1 : 0;
+      many += a.candidates().size() > 16 ? 1 : 0;
       for (Candidate c : a.candidates()) {
         assertThat(c.score()).as(q + " " + c.id()).isCloseTo(fused(c), within(1e-4));
       }
     }
-    assertThat(manyTouched).as("queries that reach more than 16 modes").isGreaterThan(10);
+    assertThat(many).as("queries that reach more than 16 modes").isGreaterThan(10);
   }
 }
