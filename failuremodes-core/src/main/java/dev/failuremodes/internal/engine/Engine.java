@@ -379,7 +379,8 @@ public final class Engine {
    * What one input gave.
    *
    * @param resolution what it was read as
-   * @param evidence its evidence, each for or against one mode, with the source it counts once for
+   * @param evidence its evidence other than from its words, each for or against one mode, with the source it counts
+   *     once for
    * @param signals what its words show, for the report detector; null when it was read exactly
    * @param precise whether it gave precise evidence for some mode: a symptom or name found in it, or a measured
    *     value beyond a threshold; its words then count without the detector's judgement
@@ -419,7 +420,7 @@ public final class Engine {
     void add(ModeText.Match match, double confidence) {
       matches[count] = match;
       this.confidence[count] = confidence;
-      contribution[count] = round(weight * confidence); // as the item's
+      contribution[count] = round(weight * confidence);
       count++;
     }
 
@@ -438,7 +439,7 @@ public final class Engine {
 
     /** Returns piece {@code k} as an item. */
     Item item(int k) {
-      return new Item(input, matches[k], shown, weight, confidence[k]);
+      return new Item(input, matches[k], shown, weight, confidence[k], contribution[k]);
     }
   }
 
@@ -480,15 +481,16 @@ public final class Engine {
     }
 
     /**
-     * Text evidence: what {@code match} gives its mode, read from {@code input}, with {@code confidence}; its words
-     * are shown as {@code shown} has them (see {@link ModeText.Match#words(String[])}).
+     * Text evidence: what {@code match} gives its mode, read from {@code input}, with {@code confidence} and
+     * {@code contribution} (as {@link TextEvidence} weighed it); its words are shown as {@code shown} has them (see
+     * {@link ModeText.Match#words(String[])}).
      */
-    Item(String input, ModeText.Match match, String[] shown, double weight, double confidence) {
+    Item(String input, ModeText.Match match, String[] shown, double weight, double confidence, double contribution) {
       this.mode = match.mode();
       this.index = match.index();
       this.source = "text";
       this.against = false;
-      this.contribution = round(weight * confidence);
+      this.contribution = contribution;
       this.symptom = null;
       this.feature = null;
       this.match = match;
