@@ -401,24 +401,28 @@ public final class Engine {
    */
   static final class TextEvidence {
     private final String input;
+    private final ModeText.Scores scores;
     private final String[] shown;
     private final double weight;
-    private final ModeText.Match[] matches;
+    /** By piece, the place of its mode among the scores' modes. */
+    private final int[] matches;
     private final double[] confidence;
     private final double[] contribution;
     private int count;
 
-    TextEvidence(String input, String[] shown, double weight, int most) {
+    TextEvidence(String input, ModeText.Scores scores, String[] shown, double weight) {
       this.input = input;
+      this.scores = scores;
       this.shown = shown;
       this.weight = weight;
-      this.matches = new ModeText.Match[most];
-      this.confidence = new double[most];
-      this.contribution = new double[most];
+      this.matches = new int[scores.count()];
+      this.confidence = new double[scores.count()];
+      this.contribution = new double[scores.count()];
     }
 
-    void add(ModeText.Match match, double confidence) {
-      matches[count] = match;
+    /** Adds the {@code k}-th of the scores' modes with {@code confidence}. */
+    void add(int k, double confidence) {
+      matches[count] = k;
       this.confidence[count] = confidence;
       contribution[count] = round(weight * confidence);
       count++;
@@ -430,7 +434,7 @@ public final class Engine {
 
     /** Returns the index of the mode of piece {@code k}. */
     int mode(int k) {
-      return matches[k].index();
+      return scores.index(matches[k]);
     }
 
     double contribution(int k) {
@@ -439,7 +443,7 @@ public final class Engine {
 
     /** Returns piece {@code k} as an item. */
     Item item(int k) {
-      return new Item(input, matches[k], shown, weight, confidence[k], contribution[k]);
+      return new Item(input, scores.match(matches[k]), shown, weight, confidence[k], contribution[k]);
     }
   }
 
@@ -1270,24 +1274,25 @@ public final class Engine {
 
   private Detector.Signals signals(ModeText.Scores scores, Map<String, Double> words, int contentWords,
       boolean problem, boolean contrast, boolean numberChange, boolean negation) {
-    ModeText.Match best = null;
-    for (ModeText.Match m : scores.modes()) {
-      if (best == null || m.score() > best.score()) {
-        best = m;
+    int best = -1;
+    for (int k = 0; k < scores.count(); k++) {
+      if (best < 0 || scores.score(k) > scores.score(best)) {
+        best = k;
       }
     }
-    double rarest = best == null ? 0 : best.rarest();
+    double rarest = best < 0 ? 0 : scores.rarest(best);
+    double bestScore = best < 0 ? 0 : scores.score(best);
     double density = Math.min(1.0, (double) tuning.passageWords() / Math.max(1, contentWords));
-    return new Detector.Signals(best == null ? 0 : best.score(), scores.core(), scores.routine(), density, problem,
-        contrast, numberChange, negation, best == null ? 0 : best.matched(), contentWords,
-        coverage(best == null ? 0 : best.score(), words), rarest);
+    return new Detector.Signals(bestScore, scores.core(), scores.routine(), density, problem, contrast, numberChange,
+        negation, best < 0 ? 0 : scores.matched(best), contentWords, coverage(bestScore, words), rarest);
   }
 
   /** The share of the words' mass that a BM25F score explains: each word can give at most idf × (k1 + 1). */
   private double coverage(double score, Map<String, Double> words) {
     double mass = 0;
     for (Map.Entry<String, Double> w : words.entrySet()) {
-      mass += text.knows(w.getKey()) ? text.idf(w.getKey()) * w.getValue() : tuning.unknownWordIdf();
+      int term = text.terms.indexOf(w.getKey());
+      mass += term >= 0 ? text.termIdf[term] * w.getValue() : tuning.unknownWordIdf();
     }
     return mass == 0 ? 0 : Math.min(1, score / ((tuning.bm25K1() + 1) * mass));
   }
@@ -1297,16 +1302,16 @@ public final class Engine {
       Map<String, String> rawByStem) {
     double scale = signals.best() == 0 ? 0 : signals.coverage() / signals.best();
     TextEvidence out = null;
-    for (ModeText.Match match : scores.modes()) {
-      double confidence = round(match.score() * scale);
+    for (int k = 0; k < scores.count(); k++) {
+      double confidence = round(scores.score(k) * scale);
       if (confidence == 0) {
         continue;
       }
       if (out == null) {
         // The words as typed, by their place among the scored words: the same for every match.
-        out = new TextEvidence(input, match.hits().shown(rawByStem), tuning.textWeight(), scores.modes().size());
+        out = new TextEvidence(input, scores, scores.hits().shown(rawByStem), tuning.textWeight());
       }
-      out.add(match, confidence);
+      out.add(k, confidence);
     }
     return out;
   }
@@ -1494,10 +1499,13 @@ public final class Engine {
     double[] score = new double[reached];
     Slot[] slots = new Slot[reached];
     int[] place = new int[reached]; // for a mode only words reached, its place there
+    boolean[] stageOut = new boolean[STAGES.length]; // by ordinal: a stage not asked for
+    for (Stage stage : STAGES) {
+      stageOut[stage.ordinal()] = !stages.contains(stage);
+    }
     for (Slot slot : touched) {
       int m = slot.mode;
-      FailureMode mode = liveModes.get(m);
-      if (!stages.contains(mode.stage()) || ruledOut != null && ruledOut[m]) {
+      if (stageOut[liveModes.get(m).stage().ordinal()] || ruledOut != null && ruledOut[m]) {
         continue;
       }
       double miss = 1.0;
@@ -1521,7 +1529,7 @@ public final class Engine {
     }
     for (int at = 0; at < gathered.wordModes; at++) {
       int m = gathered.wordMode[at];
-      if (m < 0 || !stages.contains(liveModes.get(m).stage()) || ruledOut != null && ruledOut[m]) {
+      if (m < 0 || stageOut[liveModes.get(m).stage().ordinal()] || ruledOut != null && ruledOut[m]) {
         continue;
       }
       double s = round(1.0 - gathered.wordMiss[at]); // all for it: as a slot's arithmetic, with nothing kept back
@@ -1588,6 +1596,8 @@ public final class Engine {
     }
     return out;
   }
+
+  private static final Stage[] STAGES = Stage.values();
 
   /** Returns whether mode {@code a} with score {@code sa} ranks before mode {@code b} with score {@code sb}. */
   private boolean before(int a, double sa, int b, double sb) {

@@ -471,11 +471,6 @@ final class ModeText {
       return hits.words(index, matched, mask, shown);
     }
 
-    /** Returns the scoring's words and terms, shared by the matches of one scoring. */
-    Hits hits() {
-      return hits;
-    }
-
     /** Returns the highest idf of the words that matched. */
     double rarest() {
       return hits.rarest(index, mask);
@@ -613,16 +608,96 @@ final class ModeText {
   }
 
   /**
-   * The scores of one text.
-   *
-   * @param modes the modes that share an exact (not typo-corrected) word with it, in mode order: at most the best
-   *     {@code max} by score (see {@link #best})
-   * @param routine the score of the routine document
-   * @param core the best mode's score from its core fields alone (names, summary, symptoms, mechanisms, detection):
-   *     the vocabulary of failures, without the narrative of presentations and case studies
-   * @param used the words, in input order, that matched some mode in {@code modes}
+   * The scores of one text: the modes that share an exact (not typo-corrected) word with it, in mode order, at most
+   * the best {@code max} by score (see {@link #best}). They are kept as arrays, and a {@link Match} is made for one
+   * only when asked: most are only weighed.
    */
-  record Scores(List<Match> modes, double routine, double core, List<String> used) {}
+  final class Scores {
+    private final int[] index;
+    private final double[] score;
+    private final byte[] field;
+    private final int[] matched;
+    private final long[] mask;
+    private final Hits hits;
+    private final double routine;
+    private final double core;
+    private final List<String> used;
+
+    Scores(int[] index, double[] score, byte[] field, int[] matched, long[] mask, Hits hits, double routine,
+        double core, List<String> used) {
+      this.index = index;
+      this.score = score;
+      this.field = field;
+      this.matched = matched;
+      this.mask = mask;
+      this.hits = hits;
+      this.routine = routine;
+      this.core = core;
+      this.used = used;
+    }
+
+    /** Returns how many modes are kept. */
+    int count() {
+      return index.length;
+    }
+
+    /** Returns the index among the live modes of the {@code k}-th mode kept. */
+    int index(int k) {
+      return index[k];
+    }
+
+    /** Returns the BM25F score of the {@code k}-th mode kept. */
+    double score(int k) {
+      return score[k];
+    }
+
+    /** Returns how many distinct words matched the {@code k}-th mode kept. */
+    int matched(int k) {
+      return matched[k];
+    }
+
+    /** Returns the highest idf of the words that matched the {@code k}-th mode kept. */
+    double rarest(int k) {
+      return hits.rarest(index[k], mask[k]);
+    }
+
+    /** Returns what the words give the {@code k}-th mode kept. */
+    Match match(int k) {
+      return new Match(modes.get(index[k]), index[k], score[k], FIELDS[field[k]], matched[k], hits, mask[k]);
+    }
+
+    /** Returns every mode kept, in mode order. */
+    List<Match> modes() {
+      List<Match> out = new ArrayList<>(index.length);
+      for (int k = 0; k < index.length; k++) {
+        out.add(match(k));
+      }
+      return out;
+    }
+
+    /** Returns the scoring's words and terms, shared by its matches. */
+    Hits hits() {
+      return hits;
+    }
+
+    /** Returns the score of the routine document. */
+    double routine() {
+      return routine;
+    }
+
+    /**
+     * Returns the best mode's score from its core fields alone (names, summary, symptoms, mechanisms, detection): the
+     * vocabulary of failures, without the narrative of presentations and case studies.
+     */
+    double core() {
+      return core;
+    }
+
+    /** Returns the words, in input order, that matched some mode kept. */
+    List<String> used() {
+      return used;
+    }
+  }
 
   /**
    * Scores every mode that shares a word with the passage and returns the best {@code max} of them. Each distinct
@@ -668,6 +743,14 @@ final class ModeText {
       sc.byField = new double[sc.total.length * FIELDS.length];
     }
     double[] fieldSums = sc.byField;
+    double[] total = sc.total;
+    double[] core = sc.core;
+    int[] matched = sc.matched;
+    boolean[] exactly = sc.exact;
+    long[] wordBits = sc.words;
+    int[] touched = sc.touched;
+    int count = sc.count;
+    int fields = FIELDS.length;
     for (int i = 0; i < known; i++) {
       int term = hitTerm[i];
       double weight = hitWeight[i];
@@ -675,49 +758,65 @@ final class ModeText {
       long bit = i < Long.SIZE ? 1L << i : 0; // words from the 64th on are looked up when shown
       for (int k = termStart[term], end = termStart[term + 1]; k < end; k++) {
         int d = postingMode[k];
-        if (sc.matched[d] == 0) {
-          sc.touched[sc.count++] = d;
+        if (matched[d] == 0) {
+          touched[count++] = d;
         }
         double gain = weight * postingSaturated[k];
-        sc.total[d] += gain;
+        total[d] += gain;
         // Per field, the gains in the order of the words: the same sums as full() makes for pruned scoring.
-        fieldSums[d * FIELDS.length + postingField[k]] += gain;
-        sc.words[d] |= bit;
+        fieldSums[d * fields + postingField[k]] += gain;
+        wordBits[d] |= bit;
         if (exact) {
-          sc.core[d] += weight * postingCore[k];
-          sc.exact[d] = true;
+          core[d] += weight * postingCore[k];
+          exactly[d] = true;
         }
-        sc.matched[d]++;
+        matched[d]++;
       }
     }
+    sc.count = count;
     // The modes worth text evidence: matched by some exact word, not the routine document. Of those, only the best
     // {@code max} by score get a Match, in mode order, so that a query's work past the postings does not grow with
     // the thousands of modes its common words reach.
     int[] candidates = new int[sc.count];
     int n = 0;
     double bestCore = 0;
+    long usedBits = 0; // bit i set: the i-th word reached some candidate
     for (int t = 0; t < sc.count; t++) {
       int d = sc.touched[t];
       if (d != routine && sc.exact[d]) {
         bestCore = Math.max(bestCore, sc.core[d]);
         candidates[n++] = d;
+        usedBits |= wordBits[d];
       }
     }
     int[] kept = best(candidates, n, sc.total, max);
-    List<Match> out = new ArrayList<>(kept.length);
-    for (int d : kept) {
-      int from = d * FIELDS.length;
+    double[] keptScore = new double[kept.length];
+    byte[] keptField = new byte[kept.length];
+    int[] keptMatched = new int[kept.length];
+    long[] keptMask = new long[kept.length];
+    for (int k = 0; k < kept.length; k++) {
+      int d = kept[k];
+      int from = d * fields;
       int bestField = 0;
-      for (int f = 1; f < FIELDS.length; f++) {
+      for (int f = 1; f < fields; f++) {
         if (fieldSums[from + f] > fieldSums[from + bestField]) {
           bestField = f;
         }
       }
-      out.add(new Match(modes.get(d), d, sc.total[d], FIELDS[bestField], sc.matched[d], hits, sc.words[d]));
+      keptScore[k] = total[d];
+      keptField[k] = (byte) bestField;
+      keptMatched[k] = matched[d];
+      keptMask[k] = wordBits[d];
     }
     List<String> used = new ArrayList<>();
-    if (!out.isEmpty()) {
+    if (kept.length > 0) {
       for (int i = 0; i < known; i++) {
+        if (i < Long.SIZE) {
+          if ((usedBits & 1L << i) != 0) {
+            used.add(hitWord[i]);
+          }
+          continue;
+        }
         int term = hitTerm[i];
         for (int k = termStart[term], end = termStart[term + 1]; k < end; k++) {
           if (postingMode[k] != routine && sc.exact[postingMode[k]]) {
@@ -734,11 +833,13 @@ final class ModeText {
       sc.core[d] = 0;
       sc.matched[d] = 0;
       sc.exact[d] = false;
-      Arrays.fill(fieldSums, d * FIELDS.length, (d + 1) * FIELDS.length, 0);
+      for (int f = d * fields, e = f + fields; f < e; f++) {
+        fieldSums[f] = 0;
+      }
       sc.words[d] = 0;
     }
     sc.count = 0;
-    return new Scores(out, routineScore, bestCore, used);
+    return new Scores(kept, keptScore, keptField, keptMatched, keptMask, hits, routineScore, bestCore, used);
   }
 
   /**
@@ -905,9 +1006,16 @@ final class ModeText {
       }
     }
     int[] kept = best(candidates, n, sc.total, max);
-    List<Match> out = new ArrayList<>(kept.length);
-    for (int d : kept) {
-      out.add(new Match(modes.get(d), d, sc.total[d], FIELDS[sc.field[d] - 1], sc.matched[d], hits, -1L));
+    double[] keptScore = new double[kept.length];
+    byte[] keptField = new byte[kept.length];
+    int[] keptMatched = new int[kept.length];
+    long[] keptMask = new long[kept.length];
+    for (int k = 0; k < kept.length; k++) {
+      int d = kept[k];
+      keptScore[k] = sc.total[d];
+      keptField[k] = (byte) (sc.field[d] - 1);
+      keptMatched[k] = sc.matched[d];
+      keptMask[k] = -1L;
     }
     for (int t = 0; t < sc.count; t++) {
       int d = sc.touched[t];
@@ -919,14 +1027,14 @@ final class ModeText {
     }
     sc.count = 0;
     List<String> used = new ArrayList<>();
-    if (!out.isEmpty()) {
+    if (kept.length > 0) {
       for (int i = 0; i < known; i++) {
         if (usedWord(i, hitTerm, hitDense, hitExact, known)) {
           used.add(hitWord[i]);
         }
       }
     }
-    return new Scores(out, routineScore, bestCore, used);
+    return new Scores(kept, keptScore, keptField, keptMatched, keptMask, hits, routineScore, bestCore, used);
   }
 
   /** How many times at most the score known to be reached is worked out afresh, as more words are walked. */
