@@ -44,8 +44,25 @@ final class Analysis {
    * @param words the passage's words in order, stop words included
    * @param first whether this is the sentence's first passage, so that its metric values are read once
    * @param numberChange whether the sentence shows a change between two numbers ("from 0.91 to 0.78")
+   * @param content the words that are not function words, in order (negation cues included)
    */
-  record Passage(String raw, List<Word> words, boolean first, boolean numberChange) {
+  record Passage(String raw, List<Word> words, boolean first, boolean numberChange, List<Word> content) {
+    /** A passage of {@code words}, with its content words picked out. */
+    Passage(String raw, List<Word> words, boolean first, boolean numberChange) {
+      this(raw, words, first, numberChange, contentOf(words));
+    }
+
+    private static List<Word> contentOf(List<Word> words) {
+      Word[] out = new Word[words.size()];
+      int n = 0;
+      for (Word w : words) {
+        if (!w.stop()) {
+          out[n++] = w;
+        }
+      }
+      return List.of(n == out.length ? out : java.util.Arrays.copyOf(out, n));
+    }
+
     /** Returns the stems of the content words a negation does not cover. */
     List<String> affirmed() {
       List<String> out = new ArrayList<>();

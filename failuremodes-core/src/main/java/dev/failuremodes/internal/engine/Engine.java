@@ -136,28 +136,6 @@ public final class Engine {
     return corrected;
   }
 
-  /** Returns the normalised, stemmed tokens of a text without stop words, stemming as {@link #stem} does. */
-  private List<String> tokens(String text) {
-    List<String> out = new ArrayList<>();
-    String normalized = Text.normalize(text);
-    int start = 0;
-    while (start < normalized.length()) {
-      int end = normalized.indexOf(' ', start);
-      if (end < 0) {
-        end = normalized.length();
-      }
-      String t = normalized.substring(start, end);
-      if (t.endsWith(".")) {
-        t = t.substring(0, t.length() - 1);
-      }
-      if (!t.isEmpty() && !Text.isStop(t)) {
-        out.add(stem(t));
-      }
-      start = end + 1;
-    }
-    return out;
-  }
-
   /** Prepares the engine over a catalog with the library's constants; deprecated entries are never candidates. */
   public Engine(Catalog catalog) {
     this(catalog, Tuning.DEFAULT);
@@ -443,7 +421,7 @@ public final class Engine {
 
     /** Returns piece {@code k} as an item. */
     Item item(int k) {
-      return new Item(input, scores.match(matches[k]), shown, weight, confidence[k], contribution[k]);
+      return new Item(input, scores, matches[k], shown, weight, confidence[k], contribution[k]);
     }
   }
 
@@ -462,7 +440,9 @@ public final class Engine {
     private final String feature;
     private Evidence evidence;
     // Text evidence is kept as its parts until it is shown: most of it only weighs in the ranking.
-    private final ModeText.Match match;
+    private final ModeText.Scores scores;
+    /** The place of the mode among the scores' modes. */
+    private final int place;
     private final String input;
     private final String[] shown;
     private final double weight;
@@ -477,7 +457,8 @@ public final class Engine {
       this.symptom = evidence.symptom().orElse(null);
       this.feature = feature;
       this.evidence = evidence;
-      this.match = null;
+      this.scores = null;
+      this.place = -1;
       this.input = null;
       this.shown = null;
       this.weight = 0;
@@ -485,19 +466,21 @@ public final class Engine {
     }
 
     /**
-     * Text evidence: what {@code match} gives its mode, read from {@code input}, with {@code confidence} and
-     * {@code contribution} (as {@link TextEvidence} weighed it); its words are shown as {@code shown} has them (see
-     * {@link ModeText.Match#words(String[])}).
+     * Text evidence: what the words give the mode at {@code place} among {@code scores}' modes, read from {@code
+     * input}, with {@code confidence} and {@code contribution} (as {@link TextEvidence} weighed it); its words are
+     * shown as {@code shown} has them (see {@link ModeText.Match#words(String[])}).
      */
-    Item(String input, ModeText.Match match, String[] shown, double weight, double confidence, double contribution) {
-      this.mode = match.mode();
-      this.index = match.index();
+    Item(String input, ModeText.Scores scores, int place, String[] shown, double weight, double confidence,
+        double contribution) {
+      this.index = scores.index(place);
+      this.mode = scores.mode(place);
       this.source = "text";
       this.against = false;
       this.contribution = contribution;
       this.symptom = null;
       this.feature = null;
-      this.match = match;
+      this.scores = scores;
+      this.place = place;
       this.input = input;
       this.shown = shown;
       this.weight = weight;
@@ -543,6 +526,7 @@ public final class Engine {
     /** Returns the evidence, building it on first use. */
     Evidence evidence() {
       if (evidence == null) {
+        ModeText.Match match = scores.match(place);
         evidence = new Evidence(input, EvidenceKind.TEXT, false, Optional.empty(), match.field().shown,
             match.words(shown), "", weight, confidence, contribution);
       }
@@ -672,10 +656,14 @@ public final class Engine {
       return slot;
     }
 
-    /** Adds the evidence from reading {@code i}'s words. */
+    /** Adds the evidence from reading {@code i}'s words ({@code text}, which is {@code readings.get(i).text()}). */
     void text(int i, TextEvidence text) {
       if (wordMode == null) {
-        int most = Math.max(16, text.count());
+        // As many as the readings have pieces: the arrays never grow.
+        int most = 0;
+        for (Reading r : readings) {
+          most += r.text() == null ? 0 : r.text().count();
+        }
         wordMode = new int[most];
         wordMiss = new double[most];
         firstPiece = new int[most];
@@ -694,23 +682,12 @@ public final class Engine {
         int at = -w - 1;
         if (w == 0) {
           at = wordModes++;
-          if (at == wordMode.length) {
-            wordMode = Arrays.copyOf(wordMode, at * 2);
-            wordMiss = Arrays.copyOf(wordMiss, at * 2);
-            firstPiece = Arrays.copyOf(firstPiece, at * 2);
-            lastPiece = Arrays.copyOf(lastPiece, at * 2);
-          }
           wordMode[at] = mode;
           wordMiss[at] = 1.0;
           firstPiece[at] = -1;
           where(mode, -(at + 1));
         }
         wordMiss[at] *= 1.0 - text.contribution(k);
-        if (pieces == pieceReading.length) {
-          pieceReading = Arrays.copyOf(pieceReading, pieces * 2);
-          pieceIndex = Arrays.copyOf(pieceIndex, pieces * 2);
-          nextPiece = Arrays.copyOf(nextPiece, pieces * 2);
-        }
         pieceReading[pieces] = i;
         pieceIndex[pieces] = k;
         nextPiece[pieces] = -1;
@@ -1189,9 +1166,10 @@ public final class Engine {
         }
       }
       int namedWords = 0;
-      Set<String> found = new java.util.HashSet<>();
+      Set<String> found = Set.of(); // the stems of the names and symptoms found whole
       for (Phrases.Occurrence<FailureMode> o : names.find(passage)) {
-        found.addAll(tokens(o.words()));
+        found = found.isEmpty() ? new HashSet<>() : found;
+        found.addAll(o.stems());
         named(display, o.value(), o.negated(), inText, List.of(o.words()), items);
         List<FailureMode> into = o.negated() ? negated : named;
         if (!into.contains(o.value())) {
@@ -1203,7 +1181,8 @@ public final class Engine {
         continue; // "data leakage" names a cause and describes nothing else; word overlaps would only add noise
       }
       for (Phrases.Occurrence<Symptom> o : symptoms.find(passage)) {
-        found.addAll(tokens(o.words()));
+        found = found.isEmpty() ? new HashSet<>() : found;
+        found.addAll(o.stems());
         SymptomMatch m = new SymptomMatch(o.value(), round(inText), MatchKind.PHRASE);
         if (o.negated()) {
           symptom(display, m, true, "", List.of(o.words()), items);

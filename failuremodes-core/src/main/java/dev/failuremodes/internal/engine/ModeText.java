@@ -661,6 +661,11 @@ final class ModeText {
       return hits.rarest(index[k], mask[k]);
     }
 
+    /** Returns the {@code k}-th mode kept. */
+    FailureMode mode(int k) {
+      return modes.get(index[k]);
+    }
+
     /** Returns what the words give the {@code k}-th mode kept. */
     Match match(int k) {
       return new Match(modes.get(index[k]), index[k], score[k], FIELDS[field[k]], matched[k], hits, mask[k]);

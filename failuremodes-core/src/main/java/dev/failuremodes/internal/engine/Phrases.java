@@ -40,21 +40,17 @@ final class Phrases<T> {
    * @param words the passage's words that make it up, as typed (normalised)
    * @param negated whether a negation covers it
    * @param length the number of content words it spans
+   * @param stems the stems of those words, in order
    */
-  record Occurrence<T>(T value, String words, boolean negated, int length) {}
+  record Occurrence<T>(T value, String words, boolean negated, int length, List<String> stems) {}
 
   /**
    * Returns the occurrences in a passage, in order. Each start tries at most as many runs as the longest phrase that
    * starts with its word has stems; a word that starts no phrase, none.
    */
   List<Occurrence<T>> find(Analysis.Passage passage) {
-    List<Analysis.Word> words = new ArrayList<>();
-    for (Analysis.Word w : passage.words()) {
-      if (!w.stop()) {
-        words.add(w);
-      }
-    }
-    List<Occurrence<T>> out = new ArrayList<>();
+    List<Analysis.Word> words = passage.content();
+    List<Occurrence<T>> out = null;
     int start = 0;
     while (start < words.size()) {
       Integer longest = longestFrom.get(words.get(start).stem());
@@ -86,12 +82,17 @@ final class Phrases<T> {
         continue;
       }
       StringBuilder raw = new StringBuilder();
+      String[] stems = new String[matchedEnd + 1 - start];
       for (int k = start; k <= matchedEnd; k++) {
         raw.append(k > start ? " " : "").append(words.get(k).raw());
+        stems[k - start] = words.get(k).stem();
       }
-      out.add(new Occurrence<>(matched, raw.toString(), words.get(start).negated(), matchedEnd + 1 - start));
+      if (out == null) {
+        out = new ArrayList<>(2);
+      }
+      out.add(new Occurrence<>(matched, raw.toString(), words.get(start).negated(), stems.length, List.of(stems)));
       start = matchedEnd + 1;
     }
-    return out;
+    return out == null ? List.of() : out;
   }
 }
