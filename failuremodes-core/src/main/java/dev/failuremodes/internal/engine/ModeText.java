@@ -558,7 +558,8 @@ final class ModeText {
 
   /**
    * One thread's accumulators for scoring, as long as the index has documents; only the entries a scoring touched
-   * are reset after it, so that a query's work depends on the modes its words reach, not on the catalog's size.
+   * are reset after it (all of them at once when it touched an eighth or more), so that a query's work depends on the
+   * modes its words reach, not on the catalog's size.
    */
   private static final class Scratch {
     final double[] total;
@@ -786,15 +787,19 @@ final class ModeText {
     int n = 0;
     double bestCore = 0;
     long usedBits = 0; // bit i set: the i-th word reached some candidate
-    for (int t = 0; t < sc.count; t++) {
-      int d = sc.touched[t];
-      if (d != routine && sc.exact[d]) {
+    // When the words reach at least an eighth of the modes, the modes are walked in order, which costs as much as
+    // walking those reached and leaves nothing to sort; otherwise those reached are walked, and sorted after.
+    boolean dense = count * 8L >= total.length;
+    for (int t = 0, end = dense ? total.length : count; t < end; t++) {
+      int d = dense ? t : touched[t];
+      if (d != routine && exactly[d]) {
         bestCore = Math.max(bestCore, sc.core[d]);
         candidates[n++] = d;
         usedBits |= wordBits[d];
       }
     }
-    int[] kept = best(candidates, n, sc.total, max);
+    int[] kept = dense && n <= max ? (n == candidates.length ? candidates : Arrays.copyOf(candidates, n))
+        : best(candidates, n, total, max);
     double[] keptScore = new double[kept.length];
     byte[] keptField = new byte[kept.length];
     int[] keptMatched = new int[kept.length];
@@ -831,17 +836,26 @@ final class ModeText {
         }
       }
     }
-    double routineScore = sc.total[routine];
-    for (int t = 0; t < sc.count; t++) {
-      int d = sc.touched[t];
-      sc.total[d] = 0;
-      sc.core[d] = 0;
-      sc.matched[d] = 0;
-      sc.exact[d] = false;
-      for (int f = d * fields, e = f + fields; f < e; f++) {
-        fieldSums[f] = 0;
+    double routineScore = total[routine];
+    if (dense) {
+      Arrays.fill(total, 0);
+      Arrays.fill(core, 0);
+      Arrays.fill(matched, 0);
+      Arrays.fill(exactly, false);
+      Arrays.fill(fieldSums, 0);
+      Arrays.fill(wordBits, 0);
+    } else {
+      for (int t = 0; t < count; t++) {
+        int d = touched[t];
+        total[d] = 0;
+        core[d] = 0;
+        matched[d] = 0;
+        exactly[d] = false;
+        for (int f = d * fields, e = f + fields; f < e; f++) {
+          fieldSums[f] = 0;
+        }
+        wordBits[d] = 0;
       }
-      sc.words[d] = 0;
     }
     sc.count = 0;
     return new Scores(kept, keptScore, keptField, keptMatched, keptMask, hits, routineScore, bestCore, used);
