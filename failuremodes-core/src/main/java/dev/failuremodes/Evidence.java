@@ -67,29 +67,39 @@ public record Evidence(
 
   /** Returns the evidence in words, such as {@code "'PSI 0.31 on age' measured feature-distribution-shift ..."}. */
   public String describe() {
-    String quoted = "'" + (input.length() > 60 ? input.substring(0, 57) + "..." : input) + "'";
-    String numbers = new StringBuilder(24).append(" (").append(Numbers.twoDecimals(weight)).append(" × ")
-        .append(Numbers.twoDecimals(confidence)).append(" = ").append(Numbers.twoDecimals(contribution)).append(')')
-        .toString();
-    String what;
+    StringBuilder out = new StringBuilder(160).append('\'');
+    if (input.length() > 60) {
+      out.append(input, 0, 57).append("...");
+    } else {
+      out.append(input);
+    }
+    out.append('\'');
     switch (kind) {
       case SYMPTOM:
-        what = (against ? " rules out symptom " : " shows symptom ") + symptom.orElse("");
+        out.append(against ? " rules out symptom " : " shows symptom ").append(symptom.orElse(""));
         break;
       case MEASURED:
-        what = (against ? " measures within the healthy range of " : " measures ") + symptom.orElse("")
-            + (detail.isEmpty() ? "" : ": " + detail);
+        out.append(against ? " measures within the healthy range of " : " measures ").append(symptom.orElse(""));
+        if (!detail.isEmpty()) {
+          out.append(": ").append(detail);
+        }
         break;
       case NAMED:
-        what = against ? " rules it out by name" : " names it";
+        out.append(against ? " rules it out by name" : " names it");
         break;
       case CHECK:
-        what = (against ? " counts against it: " : " supports it: ") + detail;
+        out.append(against ? " counts against it: " : " supports it: ").append(detail);
         break;
       default:
-        what = " shares words with its " + field.orElse("text") + ": " + String.join(", ", words);
+        out.append(" shares words with its ").append(field.orElse("text")).append(": ");
+        for (int i = 0; i < words.size(); i++) {
+          out.append(i == 0 ? "" : ", ").append(words.get(i));
+        }
     }
-    return quoted + what + numbers;
+    out.append(" (");
+    Numbers.appendTwoDecimals(out, weight).append(" × ");
+    Numbers.appendTwoDecimals(out, confidence).append(" = ");
+    return Numbers.appendTwoDecimals(out, contribution).append(')').toString();
   }
 
   /** Returns {@link #describe()}: one line, for JShell and test failures. */

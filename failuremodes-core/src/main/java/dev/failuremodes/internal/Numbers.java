@@ -12,6 +12,11 @@ public final class Numbers {
 
   /** Returns a number as {@code String.format(Locale.ROOT, "%.2f", v)} does, without a formatter for most. */
   public static String twoDecimals(double v) {
+    return appendTwoDecimals(new StringBuilder(12), v).toString();
+  }
+
+  /** Appends a number as {@link #twoDecimals} returns it, and returns {@code out}. */
+  public static StringBuilder appendTwoDecimals(StringBuilder out, double v) {
     // Evidence's numbers are rounded to four decimals: for such a value, the decimal it prints as is q / 10,000, and
     // rounding that half up to two decimals is what the formatter does. Anything else goes to the formatter.
     if (v >= 0 && v < 1e9 && (v != 0 || 1 / v > 0)) { // not -0.0, which prints as -0.00
@@ -19,11 +24,10 @@ public final class Numbers {
       if (q / 10_000.0 == v) {
         long hundredths = (q + 50) / 100;
         long fraction = hundredths % 100;
-        return new StringBuilder(12).append(hundredths / 100).append(fraction < 10 ? ".0" : ".").append(fraction)
-            .toString();
+        return out.append(hundredths / 100).append(fraction < 10 ? ".0" : ".").append(fraction);
       }
     }
-    return String.format(Locale.ROOT, "%.2f", v);
+    return out.append(String.format(Locale.ROOT, "%.2f", v));
   }
 
   /**
