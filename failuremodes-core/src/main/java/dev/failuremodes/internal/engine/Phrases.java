@@ -1,6 +1,7 @@
 package dev.failuremodes.internal.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,15 @@ import java.util.Map;
  * @param <T> what a phrase stands for
  */
 final class Phrases<T> {
-  private final Map<String, T> byPhrase = new HashMap<>();
+  // The phrases, as their stems joined by spaces, in an open-addressing table keyed by the joined string's hash: a
+  // run of a passage's stems is looked up by a hash worked out from the stems' own (String's hash of a + " " + b is
+  // a's hash times 31 to the power of b's length plus one, plus that of " " + b), so that no joined string is made.
+  private String[] keys = new String[8];
+  private int[] hashes = new int[8];
+  private Object[] values = new Object[8];
+  /** 1 + the place of the phrase in the slot, 0 for an empty slot. */
+  private int[] table = new int[16];
+  private int size;
   /** By a phrase's first stem, the most stems a phrase starting with it has: most words start no phrase at all. */
   private final Map<String, Integer> longestFrom = new HashMap<>();
 
@@ -24,13 +33,91 @@ final class Phrases<T> {
   void add(String phrase, T value, Text.Memo stems) {
     List<String> tokens = stems.tokens(phrase);
     if (!tokens.isEmpty()) {
-      byPhrase.putIfAbsent(stems.intern(String.join(" ", tokens)), value);
+      putIfAbsent(stems.intern(String.join(" ", tokens)), value);
       String first = stems.intern(tokens.get(0));
       Integer known = longestFrom.get(first);
       if (known == null || known < tokens.size()) {
         longestFrom.put(first, tokens.size());
       }
     }
+  }
+
+  private void putIfAbsent(String key, T value) {
+    int h = key.hashCode();
+    int slot = spread(h) & (table.length - 1);
+    for (int id = table[slot]; id != 0; id = table[slot]) {
+      if (hashes[id - 1] == h && keys[id - 1].equals(key)) {
+        return;
+      }
+      slot = (slot + 1) & (table.length - 1);
+    }
+    if (size == keys.length) {
+      keys = Arrays.copyOf(keys, size * 2);
+      hashes = Arrays.copyOf(hashes, size * 2);
+      values = Arrays.copyOf(values, size * 2);
+    }
+    keys[size] = key;
+    hashes[size] = h;
+    values[size] = value;
+    size++;
+    table[slot] = size;
+    if (size * 2 > table.length) {
+      table = new int[table.length * 2];
+      for (int id = 0; id < size; id++) {
+        int at = spread(hashes[id]) & (table.length - 1);
+        while (table[at] != 0) {
+          at = (at + 1) & (table.length - 1);
+        }
+        table[at] = id + 1;
+      }
+    }
+  }
+
+  private static int spread(int h) {
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  /**
+   * Returns the value of the phrase that is the stems of {@code words[start, end]} joined by spaces, whose String hash
+   * is {@code h} and length {@code length}; null when there is none.
+   */
+  @SuppressWarnings("unchecked")
+  private T get(List<Analysis.Word> words, int start, int end, int h, int length) {
+    int slot = spread(h) & (table.length - 1);
+    for (int id = table[slot]; id != 0; id = table[slot]) {
+      if (hashes[id - 1] == h && keys[id - 1].length() == length && joins(keys[id - 1], words, start, end)) {
+        return (T) values[id - 1];
+      }
+      slot = (slot + 1) & (table.length - 1);
+    }
+    return null;
+  }
+
+  /** Returns whether {@code key} is the stems of {@code words[start, end]} joined by single spaces. */
+  private static boolean joins(String key, List<Analysis.Word> words, int start, int end) {
+    int at = 0;
+    for (int k = start; k <= end; k++) {
+      String stem = words.get(k).stem();
+      if (k > start && key.charAt(at++) != ' ' || !key.startsWith(stem, at)) {
+        return false;
+      }
+      at += stem.length();
+    }
+    return at == key.length();
+  }
+
+  /** 31 to the power of n, as String's hash multiplies (wrapping as it does). */
+  private static int pow31(int n) {
+    int out = 1;
+    int base = 31;
+    for (int e = n; e > 0; e >>= 1) {
+      if ((e & 1) != 0) {
+        out *= base;
+      }
+      base *= base;
+    }
+    return out;
   }
 
   /**
@@ -60,18 +147,15 @@ final class Phrases<T> {
       }
       int matchedEnd = -1;
       T matched = null;
-      StringBuilder run = null;
+      int h = 0;
+      int length = -1;
       for (int end = start; end < Math.min(words.size(), start + longest); end++) {
-        String key;
-        if (end == start) {
-          key = words.get(end).stem();
-        } else {
-          if (run == null) {
-            run = new StringBuilder(words.get(start).stem());
-          }
-          key = run.append(' ').append(words.get(end).stem()).toString();
-        }
-        T value = byPhrase.get(key);
+        String stem = words.get(end).stem();
+        // The hash and length of the run joined by spaces, from the run so far and this stem.
+        h = end == start ? stem.hashCode()
+            : h * pow31(stem.length() + 1) + ' ' * pow31(stem.length()) + stem.hashCode();
+        length += stem.length() + 1;
+        T value = get(words, start, end, h, length);
         if (value != null) {
           matched = value;
           matchedEnd = end;
