@@ -573,6 +573,8 @@ final class ModeText {
     final byte[] field;
     final double[] full;
     final int[] touched;
+    /** For skipping scoring: bit d set when some word reached mode d. */
+    final long[] seen;
     /**
      * For scoring every mode ({@link #scoreAll}), made at its first use (pruned scoring over a large catalog never
      * needs them): per mode, bit i set when the i-th word reached it, and per mode and field, what the words gave it.
@@ -589,6 +591,7 @@ final class ModeText {
       field = new byte[docs];
       full = new double[docs];
       touched = new int[docs];
+      seen = new long[(docs + 63) >> 6];
     }
   }
 
@@ -926,21 +929,28 @@ final class ModeText {
       double weight = hitWeight[i];
       boolean exact = hitExact[i];
       unwalked -= termStart[term + 1] - termStart[term];
+      long[] seen = sc.seen;
+      int[] touched = sc.touched;
+      double[] total = sc.total;
+      double[] core = sc.core;
+      boolean[] exactly = sc.exact;
+      int count = sc.count;
       for (int k = termStart[term], end = termStart[term + 1]; k < end; k++) {
         int d = postingMode[k];
-        if (sc.matched[d] == 0) {
-          sc.touched[sc.count++] = d;
-          sc.matched[d] = 1;
+        if ((seen[d >> 6] & 1L << d) == 0) {
+          touched[count++] = d;
+          seen[d >> 6] |= 1L << d;
         }
-        sc.total[d] += weight * postingSaturated[k];
+        total[d] += weight * postingSaturated[k];
         if (exact) {
-          sc.core[d] += weight * postingCore[k];
-          if (!sc.exact[d]) {
-            sc.exact[d] = true;
+          core[d] += weight * postingCore[k];
+          if (!exactly[d]) {
+            exactly[d] = true;
             exactTouched++;
           }
         }
       }
+      sc.count = count;
       if (exactTouched < max) {
         continue;
       }
@@ -1036,13 +1046,23 @@ final class ModeText {
       keptMatched[k] = sc.matched[d];
       keptMask[k] = -1L;
     }
-    for (int t = 0; t < sc.count; t++) {
-      int d = sc.touched[t];
-      sc.total[d] = 0;
-      sc.core[d] = 0;
-      sc.matched[d] = 0;
-      sc.exact[d] = false;
-      sc.field[d] = 0;
+    if (sc.count * 8L >= sc.total.length) { // an eighth or more touched: cleared at once, as in scoreAll
+      Arrays.fill(sc.total, 0);
+      Arrays.fill(sc.core, 0);
+      Arrays.fill(sc.matched, 0);
+      Arrays.fill(sc.exact, false);
+      Arrays.fill(sc.field, (byte) 0);
+      Arrays.fill(sc.seen, 0);
+    } else {
+      for (int t = 0; t < sc.count; t++) {
+        int d = sc.touched[t];
+        sc.total[d] = 0;
+        sc.core[d] = 0;
+        sc.matched[d] = 0;
+        sc.exact[d] = false;
+        sc.field[d] = 0;
+        sc.seen[d >> 6] = 0;
+      }
     }
     sc.count = 0;
     List<String> used = new ArrayList<>();
