@@ -1168,7 +1168,9 @@ public final class Engine {
       int namedWords = 0;
       Set<String> found = Set.of(); // the stems of the names and symptoms found whole
       for (Phrases.Occurrence<FailureMode> o : names.find(passage)) {
-        found = found.isEmpty() ? new HashSet<>() : found;
+        if (found.isEmpty()) {
+          found = new HashSet<>();
+        }
         found.addAll(o.stems());
         named(display, o.value(), o.negated(), inText, List.of(o.words()), items);
         List<FailureMode> into = o.negated() ? negated : named;
@@ -1181,7 +1183,9 @@ public final class Engine {
         continue; // "data leakage" names a cause and describes nothing else; word overlaps would only add noise
       }
       for (Phrases.Occurrence<Symptom> o : symptoms.find(passage)) {
-        found = found.isEmpty() ? new HashSet<>() : found;
+        if (found.isEmpty()) {
+          found = new HashSet<>();
+        }
         found.addAll(o.stems());
         SymptomMatch m = new SymptomMatch(o.value(), round(inText), MatchKind.PHRASE);
         if (o.negated()) {
@@ -1270,8 +1274,8 @@ public final class Engine {
   private double coverage(double score, Map<String, Double> words) {
     double mass = 0;
     for (Map.Entry<String, Double> w : words.entrySet()) {
-      int term = text.terms.indexOf(w.getKey());
-      mass += term >= 0 ? text.termIdf[term] * w.getValue() : tuning.unknownWordIdf();
+      double idf = text.idfOr(w.getKey(), -1);
+      mass += idf >= 0 ? idf * w.getValue() : tuning.unknownWordIdf();
     }
     return mass == 0 ? 0 : Math.min(1, score / ((tuning.bm25K1() + 1) * mass));
   }

@@ -405,8 +405,13 @@ final class ModeText {
 
   /** Returns the inverse document frequency of a stem among modes; 0 for an unknown one. */
   double idf(String stem) {
+    return idfOr(stem, 0.0);
+  }
+
+  /** Returns the inverse document frequency of a stem among modes; {@code unknown} for a stem the index lacks. */
+  double idfOr(String stem, double unknown) {
     int t = terms.indexOf(stem);
-    return t < 0 ? 0.0 : termIdf[t];
+    return t < 0 ? unknown : termIdf[t];
   }
 
   /**
