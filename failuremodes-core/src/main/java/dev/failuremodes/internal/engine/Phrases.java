@@ -14,15 +14,12 @@ import java.util.Map;
  * @param <T> what a phrase stands for
  */
 final class Phrases<T> {
-  // The phrases, as their stems joined by spaces, in an open-addressing table keyed by the joined string's hash: a
-  // run of a passage's stems is looked up by a hash worked out from the stems' own (String's hash of a + " " + b is
-  // a's hash times 31 to the power of b's length plus one, plus that of " " + b), so that no joined string is made.
-  private String[] keys = new String[8];
-  private int[] hashes = new int[8];
-  private Object[] values = new Object[8];
-  /** 1 + the place of the phrase in the slot, 0 for an empty slot. */
-  private int[] table = new int[16];
-  private int size;
+  // The phrases, as their stems joined by spaces, with their values by the same number. A run of a passage's stems
+  // is looked up by a hash worked out from the stems' own (String's hash of a + " " + b is a's hash times 31 to the
+  // power of b's length plus one, plus that of " " + b), probing the table as Words does, so that no joined string is
+  // made.
+  private final Words keys = new Words(16);
+  private Object[] values = new Object[16];
   /** By a phrase's first stem, the most stems a phrase starting with it has: most words start no phrase at all. */
   private final Map<String, Integer> longestFrom = new HashMap<>();
 
@@ -33,7 +30,14 @@ final class Phrases<T> {
   void add(String phrase, T value, Text.Memo stems) {
     List<String> tokens = stems.tokens(phrase);
     if (!tokens.isEmpty()) {
-      putIfAbsent(stems.intern(String.join(" ", tokens)), value);
+      int before = keys.size();
+      int id = keys.add(stems.intern(String.join(" ", tokens)));
+      if (keys.size() > before) { // new: the first value given a phrase keeps it
+        if (id == values.length) {
+          values = Arrays.copyOf(values, id * 2);
+        }
+        values[id] = value;
+      }
       String first = stems.intern(tokens.get(0));
       Integer known = longestFrom.get(first);
       if (known == null || known < tokens.size()) {
@@ -42,54 +46,20 @@ final class Phrases<T> {
     }
   }
 
-  private void putIfAbsent(String key, T value) {
-    int h = key.hashCode();
-    int slot = spread(h) & (table.length - 1);
-    for (int id = table[slot]; id != 0; id = table[slot]) {
-      if (hashes[id - 1] == h && keys[id - 1].equals(key)) {
-        return;
-      }
-      slot = (slot + 1) & (table.length - 1);
-    }
-    if (size == keys.length) {
-      keys = Arrays.copyOf(keys, size * 2);
-      hashes = Arrays.copyOf(hashes, size * 2);
-      values = Arrays.copyOf(values, size * 2);
-    }
-    keys[size] = key;
-    hashes[size] = h;
-    values[size] = value;
-    size++;
-    table[slot] = size;
-    if (size * 2 > table.length) {
-      table = new int[table.length * 2];
-      for (int id = 0; id < size; id++) {
-        int at = spread(hashes[id]) & (table.length - 1);
-        while (table[at] != 0) {
-          at = (at + 1) & (table.length - 1);
-        }
-        table[at] = id + 1;
-      }
-    }
-  }
-
-  private static int spread(int h) {
-    h *= 0x9E3779B9;
-    return h ^ (h >>> 16);
-  }
-
   /**
    * Returns the value of the phrase that is the stems of {@code words[start, end]} joined by spaces, whose String hash
    * is {@code h} and length {@code length}; null when there is none.
    */
   @SuppressWarnings("unchecked")
   private T get(List<Analysis.Word> words, int start, int end, int h, int length) {
-    int slot = spread(h) & (table.length - 1);
-    for (int id = table[slot]; id != 0; id = table[slot]) {
-      if (hashes[id - 1] == h && keys[id - 1].length() == length && joins(keys[id - 1], words, start, end)) {
+    int[] table = keys.table();
+    int[] hashes = keys.hashes();
+    int mask = table.length - 1;
+    for (int slot = Words.spread(h) & mask, id = table[slot]; id != 0; slot = (slot + 1) & mask, id = table[slot]) {
+      String key = keys.get(id - 1);
+      if (hashes[id - 1] == h && key.length() == length && joins(key, words, start, end)) {
         return (T) values[id - 1];
       }
-      slot = (slot + 1) & (table.length - 1);
     }
     return null;
   }

@@ -72,7 +72,8 @@ final class Words {
     return Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) * 2;
   }
 
-  private static int spread(int h) {
+  /** Where a hash starts probing: {@link #table()} at {@code spread(h) & (table().length - 1)}. */
+  static int spread(int h) {
     h *= 0x9E3779B9;
     return h ^ (h >>> 16);
   }
