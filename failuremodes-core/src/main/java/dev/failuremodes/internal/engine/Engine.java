@@ -16,7 +16,6 @@ import dev.failuremodes.Unrecognized;
 import dev.failuremodes.signals.Observation;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -468,7 +467,7 @@ public final class Engine {
     /**
      * Text evidence: what the words give the mode at {@code place} among {@code scores}' modes, read from {@code
      * input}, with {@code confidence} and {@code contribution} (as {@link TextEvidence} weighed it); its words are
-     * shown as {@code shown} has them (see {@link ModeText.Match#words(String[])}).
+     * shown as {@code shown} has them (see {@link ModeText.Scores#words(int, String[])}).
      */
     Item(String input, ModeText.Scores scores, int place, String[] shown, double weight, double confidence,
         double contribution) {
@@ -526,9 +525,8 @@ public final class Engine {
     /** Returns the evidence, building it on first use. */
     Evidence evidence() {
       if (evidence == null) {
-        ModeText.Match match = scores.match(place);
-        evidence = new Evidence(input, EvidenceKind.TEXT, false, Optional.empty(), match.field().shown,
-            match.words(shown), "", weight, confidence, contribution);
+        evidence = new Evidence(input, EvidenceKind.TEXT, false, Optional.empty(), scores.field(place).shown,
+            scores.words(place, shown), "", weight, confidence, contribution);
       }
       return evidence;
     }

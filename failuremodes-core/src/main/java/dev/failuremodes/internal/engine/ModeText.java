@@ -11,10 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A BM25F index over all of each failure mode's text, field by field, so that an input's words count as evidence
@@ -415,74 +413,6 @@ final class ModeText {
   }
 
   /**
-   * What a passage's words give one mode. The words are put in order only when asked for: most matches never make
-   * it into a diagnosis.
-   */
-  static final class Match {
-    private final FailureMode mode;
-    private final int index;
-    private final double score;
-    private final Field field;
-    private final int matched;
-    private final Hits hits;
-    /** Bit i set: the i-th scored word may match the mode; words from the 64th on always may (all bits: unknown). */
-    private final long mask;
-
-    Match(FailureMode mode, int index, double score, Field field, int matched, Hits hits, long mask) {
-      this.mode = mode;
-      this.index = index;
-      this.score = score;
-      this.field = field;
-      this.matched = matched;
-      this.hits = hits;
-      this.mask = mask;
-    }
-
-    /** Returns the mode. */
-    FailureMode mode() {
-      return mode;
-    }
-
-    /** Returns the mode's index in the index's live modes. */
-    int index() {
-      return index;
-    }
-
-    /** Returns the BM25F score. */
-    double score() {
-      return score;
-    }
-
-    /** Returns the field that gave the most. */
-    Field field() {
-      return field;
-    }
-
-    /** Returns how many distinct words matched. */
-    int matched() {
-      return matched;
-    }
-
-    /** Returns the words that matched, those that gave the most first, ties alphabetical. */
-    List<String> words() {
-      return hits.words(index, matched, mask, null);
-    }
-
-    /**
-     * Returns the words that matched in the order of {@link #words}, each as {@code shown} has it (by the position of
-     * the word among those scored, as {@link Hits#shown} gives them).
-     */
-    List<String> words(String[] shown) {
-      return hits.words(index, matched, mask, shown);
-    }
-
-    /** Returns the highest idf of the words that matched. */
-    double rarest() {
-      return hits.rarest(index, mask);
-    }
-  }
-
-  /**
    * The words of one scoring with their terms and weights, in the order scored: a mode's matched words are worked out
    * from the postings when its evidence is shown, so that scoring does no per-posting bookkeeping for the thousands of
    * modes whose evidence is never shown.
@@ -500,7 +430,7 @@ final class ModeText {
 
     /**
      * Returns the words that matched mode {@code m}: most gain first, ties alphabetical. Only the words {@code mask}
-     * may match are looked up (see {@link Match#mask}).
+     * may match are looked up (see {@link Scores}' masks).
      */
     List<String> words(int m, int count, long mask, String[] shown) {
       int[] at = new int[count];
@@ -618,14 +548,15 @@ final class ModeText {
 
   /**
    * The scores of one text: the modes that share an exact (not typo-corrected) word with it, in mode order, at most
-   * the best {@code max} by score (see {@link #best}). They are kept as arrays, and a {@link Match} is made for one
-   * only when asked: most are only weighed.
+   * the best {@code max} by score (see {@link #best}). They are kept as arrays, and a mode's words are put in order
+   * only when asked (see {@link #words}): most are only weighed.
    */
   final class Scores {
     private final int[] index;
     private final double[] score;
     private final byte[] field;
     private final int[] matched;
+    /** Bit i set: the i-th scored word may match the mode; words from the 64th on always may (all bits: unknown). */
     private final long[] mask;
     private final Hits hits;
     private final double routine;
@@ -675,18 +606,19 @@ final class ModeText {
       return modes.get(index[k]);
     }
 
-    /** Returns what the words give the {@code k}-th mode kept. */
-    Match match(int k) {
-      return new Match(modes.get(index[k]), index[k], score[k], FIELDS[field[k]], matched[k], hits, mask[k]);
+    /** Returns the field that gave the {@code k}-th mode kept the most. */
+    Field field(int k) {
+      return FIELDS[field[k]];
     }
 
-    /** Returns every mode kept, in mode order. */
-    List<Match> modes() {
-      List<Match> out = new ArrayList<>(index.length);
-      for (int k = 0; k < index.length; k++) {
-        out.add(match(k));
-      }
-      return out;
+    /**
+     * Returns the words that matched the {@code k}-th mode kept, those that gave the most first, ties alphabetical;
+     * each as {@code shown} has it (by the position of the word among those scored, as {@link Hits#shown} gives
+     * them), or as scored when {@code shown} is null. The words are put in order only when asked for: most modes
+     * kept never make it into a diagnosis.
+     */
+    List<String> words(int k, String[] shown) {
+      return hits.words(index[k], matched[k], mask[k], shown);
     }
 
     /** Returns the scoring's words and terms, shared by its matches. */
@@ -789,7 +721,7 @@ final class ModeText {
     }
     sc.count = count;
     // The modes worth text evidence: matched by some exact word, not the routine document. Of those, only the best
-    // {@code max} by score get a Match, in mode order, so that a query's work past the postings does not grow with
+    // {@code max} by score are kept, in mode order, so that a query's work past the postings does not grow with
     // the thousands of modes its common words reach.
     int[] candidates = new int[sc.count];
     int n = 0;

@@ -144,12 +144,11 @@ class TextModesTest {
         assertThat(pruned.routine()).as(what).isEqualTo(all.routine());
         assertThat(pruned.core()).as(what).isEqualTo(all.core());
         assertThat(pruned.used()).as(what).isEqualTo(all.used());
-        assertThat(pruned.modes()).as(what).hasSameSizeAs(all.modes());
-        for (int i = 0; i < all.modes().size(); i++) {
-          ModeText.Match p = pruned.modes().get(i);
-          ModeText.Match a = all.modes().get(i);
-          assertThat(List.of(p.index(), p.score(), p.field(), p.matched(), p.words())).as(what)
-              .isEqualTo(List.of(a.index(), a.score(), a.field(), a.matched(), a.words()));
+        assertThat(pruned.count()).as(what).isEqualTo(all.count());
+        for (int i = 0; i < all.count(); i++) {
+          assertThat(List.of(pruned.index(i), pruned.score(i), pruned.field(i), pruned.matched(i),
+              pruned.words(i, null))).as(what)
+              .isEqualTo(List.of(all.index(i), all.score(i), all.field(i), all.matched(i), all.words(i, null)));
         }
       }
     }
