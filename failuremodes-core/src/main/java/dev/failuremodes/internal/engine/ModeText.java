@@ -493,8 +493,8 @@ final class ModeText {
 
   /**
    * One thread's accumulators for scoring, as long as the index has documents; only the entries a scoring touched
-   * are reset after it (all of them at once when it touched an eighth or more), so that a query's work depends on the
-   * modes its words reach, not on the catalog's size.
+   * are reset after it (see {@link #clear}), so that a query's work depends on the modes its words reach, not on the
+   * catalog's size.
    */
   private static final class Scratch {
     final double[] total;
@@ -517,6 +517,40 @@ final class ModeText {
     long[] words;
     double[] byField;
     int count;
+
+    /**
+     * Resets what a scoring touched: entry by entry, or every array at once when it touched an eighth of the modes or
+     * more, which then costs about as much and is done in bulk.
+     */
+    void clear() {
+      if (count * 8L >= total.length) {
+        Arrays.fill(total, 0);
+        Arrays.fill(core, 0);
+        Arrays.fill(matched, 0);
+        Arrays.fill(exact, false);
+        Arrays.fill(field, (byte) 0);
+        Arrays.fill(seen, 0);
+        if (words != null) {
+          Arrays.fill(words, 0);
+          Arrays.fill(byField, 0);
+        }
+      } else {
+        for (int t = 0; t < count; t++) {
+          int d = touched[t];
+          total[d] = 0;
+          core[d] = 0;
+          matched[d] = 0;
+          exact[d] = false;
+          field[d] = 0;
+          seen[d >> 6] = 0;
+          if (words != null) {
+            words[d] = 0;
+            Arrays.fill(byField, d * FIELDS.length, (d + 1) * FIELDS.length, 0);
+          }
+        }
+      }
+      count = 0;
+    }
 
     Scratch(int docs) {
       total = new double[docs];
@@ -777,27 +811,7 @@ final class ModeText {
       }
     }
     double routineScore = total[routine];
-    if (dense) {
-      Arrays.fill(total, 0);
-      Arrays.fill(core, 0);
-      Arrays.fill(matched, 0);
-      Arrays.fill(exactly, false);
-      Arrays.fill(fieldSums, 0);
-      Arrays.fill(wordBits, 0);
-    } else {
-      for (int t = 0; t < count; t++) {
-        int d = touched[t];
-        total[d] = 0;
-        core[d] = 0;
-        matched[d] = 0;
-        exactly[d] = false;
-        for (int f = d * fields, e = f + fields; f < e; f++) {
-          fieldSums[f] = 0;
-        }
-        wordBits[d] = 0;
-      }
-    }
-    sc.count = 0;
+    sc.clear();
     return new Scores(kept, keptScore, keptField, keptMatched, keptMask, hits, routineScore, bestCore, used);
   }
 
@@ -983,25 +997,7 @@ final class ModeText {
       keptMatched[k] = sc.matched[d];
       keptMask[k] = -1L;
     }
-    if (sc.count * 8L >= sc.total.length) { // an eighth or more touched: cleared at once, as in scoreAll
-      Arrays.fill(sc.total, 0);
-      Arrays.fill(sc.core, 0);
-      Arrays.fill(sc.matched, 0);
-      Arrays.fill(sc.exact, false);
-      Arrays.fill(sc.field, (byte) 0);
-      Arrays.fill(sc.seen, 0);
-    } else {
-      for (int t = 0; t < sc.count; t++) {
-        int d = sc.touched[t];
-        sc.total[d] = 0;
-        sc.core[d] = 0;
-        sc.matched[d] = 0;
-        sc.exact[d] = false;
-        sc.field[d] = 0;
-        sc.seen[d >> 6] = 0;
-      }
-    }
-    sc.count = 0;
+    sc.clear();
     List<String> used = new ArrayList<>();
     if (kept.length > 0) {
       for (int i = 0; i < known; i++) {
