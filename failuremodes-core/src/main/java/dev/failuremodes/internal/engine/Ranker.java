@@ -21,10 +21,16 @@ final class Ranker {
 
   /** How many distinct fixes the modes use. */
   private final int fixCount;
+  // By fix index, the parts of the plan's order that do not depend on the candidates, worked out once: the leverage,
+  // then the stage in debugging order with the effort, and the place of the fix's id among the ids.
+  private final int[] leverage;
+  private final long[] stageThenEffort;
+  private final int[] idOrder;
 
   Ranker(List<FailureMode> modes, Function<String, Fix> fixes, Tuning tuning) {
     this.tuning = tuning;
     Map<String, Integer> indexes = new HashMap<>();
+    List<Fix> distinct = new ArrayList<>();
     for (FailureMode m : modes) {
       List<Placed> placed = new ArrayList<>();
       List<String> ids = m.fixes();
@@ -35,6 +41,7 @@ final class Ranker {
           if (index == null) {
             index = indexes.size();
             indexes.put(fix.id(), index);
+            distinct.add(fix);
           }
           placed.add(new Placed(fix, i, index));
         }
@@ -42,18 +49,76 @@ final class Ranker {
       fixesByMode.put(m.id(), placed.toArray(new Placed[0]));
     }
     this.fixCount = indexes.size();
+    this.leverage = new int[fixCount];
+    this.stageThenEffort = new long[fixCount];
+    this.idOrder = new int[fixCount];
+    String[] ids = new String[fixCount];
+    for (int i = 0; i < fixCount; i++) {
+      Fix f = distinct.get(i);
+      leverage[i] = f.leverage().ordinal();
+      stageThenEffort[i] = (long) f.stage().debuggingOrder() << 32 | f.effort().ordinal();
+      ids[i] = f.id();
+    }
+    String[] sorted = ids.clone();
+    java.util.Arrays.sort(sorted); // ids are distinct: each has one place
+    for (int i = 0; i < fixCount; i++) {
+      idOrder[i] = java.util.Arrays.binarySearch(sorted, ids[i]);
+    }
   }
 
-  /** One fix of the plan while it is put together. */
-  private static final class Step {
+  /** One fix of the plan while it is put together, in the plan's order (see {@link #compareTo}). */
+  private static final class Step implements Comparable<Step> {
     final Fix fix;
-    final List<String> addresses = new ArrayList<>(2);
+    // The fix's parts of the order that do not depend on the candidates (the Ranker's, by fix index).
+    final int leverage;
+    final long stageThenEffort;
+    final int idOrder;
+    String[] addresses = new String[2];
+    int addressCount;
     double usefulness;
     int earliest = Integer.MAX_VALUE;
     long bucket;
 
-    Step(Fix fix) {
+    Step(Fix fix, int leverage, long stageThenEffort, int idOrder) {
       this.fix = fix;
+      this.leverage = leverage;
+      this.stageThenEffort = stageThenEffort;
+      this.idOrder = idOrder;
+    }
+
+    /** Highest leverage first, then highest bucket, earlier stage, lower effort, earliest place, and id. */
+    @Override
+    public int compareTo(Step b) {
+      int c = Integer.compare(b.leverage, leverage);
+      if (c != 0) {
+        return c;
+      }
+      c = Long.compare(b.bucket, bucket);
+      if (c != 0) {
+        return c;
+      }
+      c = Long.compare(stageThenEffort, b.stageThenEffort);
+      if (c != 0) {
+        return c;
+      }
+      c = Integer.compare(earliest, b.earliest);
+      return c != 0 ? c : Integer.compare(idOrder, b.idOrder);
+    }
+
+    void address(String id) {
+      if (addressCount == addresses.length) {
+        addresses = java.util.Arrays.copyOf(addresses, addressCount * 2);
+      }
+      addresses[addressCount++] = id;
+    }
+
+    /** The candidates addressed, as an unmodifiable list that the PlannedFix keeps without copying it again. */
+    List<String> addresses() {
+      return switch (addressCount) {
+        case 1 -> List.of(addresses[0]);
+        case 2 -> List.of(addresses[0], addresses[1]);
+        default -> List.of(java.util.Arrays.copyOf(addresses, addressCount));
+      };
     }
   }
 
@@ -61,13 +126,15 @@ final class Ranker {
    * Orders the fixes of the candidates: highest leverage first; among those, the fixes that serve the most likely
    * candidates (earlier in each mode's own order counts more); then earlier stages of the debugging order, lower
    * effort, the earliest place the fix has in a candidate's own order, and id. A fix shared by several candidates
-   * appears once and lists them all.
+   * appears once and lists them all. Returns an unmodifiable list.
    */
   List<PlannedFix> plan(List<Candidate> candidates) {
     // An array for a catalog's worth of fixes; a map when the catalog is so large that the array would cost more.
     Step[] byIndex = fixCount <= 1024 ? new Step[fixCount] : null;
     Map<Integer, Step> byMap = byIndex == null ? new HashMap<>() : null;
-    List<Step> steps = new ArrayList<>();
+    Step[] steps = new Step[8];
+    int count = 0;
+    double discount = tuning.fixPositionDiscount();
     for (Candidate c : candidates) {
       Placed[] placed = fixesByMode.get(c.id());
       if (placed == null) {
@@ -76,49 +143,35 @@ final class Ranker {
       for (Placed p : placed) {
         Step step = byIndex != null ? byIndex[p.index()] : byMap.get(p.index());
         if (step == null) {
-          step = new Step(p.fix());
+          int i = p.index();
+          step = new Step(p.fix(), leverage[i], stageThenEffort[i], idOrder[i]);
           if (byIndex != null) {
             byIndex[p.index()] = step;
           } else {
             byMap.put(p.index(), step);
           }
-          steps.add(step);
+          if (count == steps.length) {
+            steps = java.util.Arrays.copyOf(steps, count * 2);
+          }
+          steps[count++] = step;
         }
-        step.usefulness += c.score() / (1.0 + tuning.fixPositionDiscount() * p.place());
-        step.addresses.add(c.id());
+        step.usefulness += c.score() / (1.0 + discount * p.place());
+        step.address(c.id());
         step.earliest = Math.min(step.earliest, p.place());
       }
     }
-    for (Step s : steps) {
+    double buckets = tuning.planBuckets();
+    for (int k = 0; k < count; k++) {
+      Step s = steps[k];
       s.usefulness = Engine.round(s.usefulness);
-      s.bucket = Math.round(s.usefulness * tuning.planBuckets()); // near-equal fixes fall back to debugging order
+      s.bucket = Math.round(s.usefulness * buckets); // near-equal fixes fall back to debugging order
     }
-    steps.sort(Ranker::compare);
-    List<PlannedFix> plan = new ArrayList<>(steps.size());
-    for (Step s : steps) {
-      plan.add(new PlannedFix(s.fix, s.addresses, s.usefulness));
+    java.util.Arrays.sort(steps, 0, count);
+    PlannedFix[] plan = new PlannedFix[count];
+    for (int k = 0; k < count; k++) {
+      Step s = steps[k];
+      plan[k] = new PlannedFix(s.fix, s.addresses(), s.usefulness);
     }
-    return plan;
-  }
-
-  private static int compare(Step a, Step b) {
-    int c = b.fix.leverage().compareTo(a.fix.leverage());
-    if (c != 0) {
-      return c;
-    }
-    c = Long.compare(b.bucket, a.bucket);
-    if (c != 0) {
-      return c;
-    }
-    c = Integer.compare(a.fix.stage().debuggingOrder(), b.fix.stage().debuggingOrder());
-    if (c != 0) {
-      return c;
-    }
-    c = Integer.compare(a.fix.effort().ordinal(), b.fix.effort().ordinal());
-    if (c != 0) {
-      return c;
-    }
-    c = Integer.compare(a.earliest, b.earliest);
-    return c != 0 ? c : a.fix.id().compareTo(b.fix.id());
+    return List.of(plan);
   }
 }
