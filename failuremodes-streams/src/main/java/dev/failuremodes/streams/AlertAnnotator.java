@@ -1,7 +1,6 @@
 package dev.failuremodes.streams;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -21,7 +20,6 @@ import dev.failuremodes.alerts.Format;
 import dev.failuremodes.alerts.Report;
 import dev.failuremodes.alerts.ReportException;
 import dev.failuremodes.signals.Observation;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -542,80 +540,80 @@ public final class AlertAnnotator {
     while (end > start && whitespace(record[end - 1])) {
       end--;
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(end - start + 2048);
-    out.writeBytes("{\"alert\":".getBytes(StandardCharsets.US_ASCII));
-    out.write(record, start, end - start);
-    out.writeBytes(",\"annotation\":".getBytes(StandardCharsets.US_ASCII));
-    try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringField("catalogVersion", diagnoser.catalog().catalogVersion());
-      g.writeArrayFieldStart("candidates");
-      if (diagnosis != null) {
-        for (Candidate c : diagnosis.candidates().subList(0, Math.min(CANDIDATES, diagnosis.candidates().size()))) {
-          writeCandidate(g, c);
+    JsonBytes out = new JsonBytes(end - start + 2048);
+    out.raw("{\"alert\":").raw(record, start, end).raw(",\"annotation\":");
+    out.raw("{\"catalogVersion\":").string(diagnoser.catalog().catalogVersion());
+    out.raw(",\"candidates\":[");
+    if (diagnosis != null) {
+      List<Candidate> candidates = diagnosis.candidates();
+      for (int i = 0; i < Math.min(CANDIDATES, candidates.size()); i++) {
+        if (i > 0) {
+          out.raw(',');
         }
+        writeCandidate(out, candidates.get(i));
       }
-      g.writeEndArray();
-      g.writeArrayFieldStart("firstFixes");
-      if (diagnosis != null) {
-        for (PlannedFix f : diagnosis.plan().subList(0, Math.min(FIXES, diagnosis.plan().size()))) {
-          g.writeStartObject();
-          g.writeStringField("id", f.fix().id());
-          g.writeStringField("name", f.fix().name());
-          writeStrings(g, "addresses", f.addresses());
-          g.writeEndObject();
-        }
-      }
-      g.writeEndArray();
-      g.writeArrayFieldStart("unrecognized");
-      if (diagnosis != null) {
-        for (Unrecognized u : diagnosis.unrecognized()) {
-          g.writeStartObject();
-          g.writeStringField("input", u.input());
-          writeStrings(g, "suggestions", u.suggestions());
-          g.writeEndObject();
-        }
-      }
-      g.writeEndArray();
-      Optional<String> note = diagnosis == null ? Optional.of(noFindings) : diagnosis.whyEmpty();
-      if (note.isPresent()) {
-        g.writeStringField("note", note.get());
-      }
-      g.writeEndObject();
-    } catch (IOException e) {
-      // A ByteArrayOutputStream does not fail.
-      throw new UncheckedIOException(e);
     }
-    out.write('}');
-    return out.toByteArray();
+    out.raw("],\"firstFixes\":[");
+    if (diagnosis != null) {
+      List<PlannedFix> plan = diagnosis.plan();
+      for (int i = 0; i < Math.min(FIXES, plan.size()); i++) {
+        PlannedFix f = plan.get(i);
+        out.raw(i > 0 ? ",{\"id\":" : "{\"id\":").string(f.fix().id());
+        out.raw(",\"name\":").string(f.fix().name());
+        writeStrings(out, ",\"addresses\":[", f.addresses());
+        out.raw('}');
+      }
+    }
+    out.raw("],\"unrecognized\":[");
+    if (diagnosis != null) {
+      List<Unrecognized> unrecognized = diagnosis.unrecognized();
+      for (int i = 0; i < unrecognized.size(); i++) {
+        Unrecognized u = unrecognized.get(i);
+        out.raw(i > 0 ? ",{\"input\":" : "{\"input\":").string(u.input());
+        writeStrings(out, ",\"suggestions\":[", u.suggestions());
+        out.raw('}');
+      }
+    }
+    out.raw(']');
+    Optional<String> note = diagnosis == null ? Optional.of(noFindings) : diagnosis.whyEmpty();
+    if (note.isPresent()) {
+      out.raw(",\"note\":").string(note.get());
+    }
+    return out.raw("}}").toByteArray();
   }
 
-  private static void writeCandidate(JsonGenerator g, Candidate c) throws IOException {
-    g.writeStartObject();
-    g.writeNumberField("rank", c.rank());
-    g.writeStringField("id", c.id());
-    g.writeStringField("name", c.failureMode().name());
-    g.writeStringField("stage", c.failureMode().stage().id());
-    g.writeNumberField("score", Math.round(c.score() * 10_000) / 10_000.0);
-    g.writeStringField("explanation", c.explanation());
-    g.writeArrayFieldStart("evidence");
+  private static void writeCandidate(JsonBytes out, Candidate c) {
+    out.raw("{\"rank\":").number(c.rank());
+    out.raw(",\"id\":").string(c.id());
+    out.raw(",\"name\":").string(c.failureMode().name());
+    out.raw(",\"stage\":").string(c.failureMode().stage().id());
+    out.raw(",\"score\":").number(Math.round(c.score() * 10_000) / 10_000.0);
+    out.raw(",\"explanation\":").string(c.explanation());
     List<Evidence> evidence = c.evidence();
-    for (Evidence e : evidence.subList(0, Math.min(EVIDENCE_LINES, evidence.size()))) {
-      g.writeString(e.describe());
+    out.raw(",\"evidence\":[");
+    for (int i = 0; i < Math.min(EVIDENCE_LINES, evidence.size()); i++) {
+      if (i > 0) {
+        out.raw(',');
+      }
+      out.string(evidence.get(i).describe());
     }
-    g.writeEndArray();
+    out.raw(']');
     if (evidence.size() > EVIDENCE_LINES) {
-      g.writeNumberField("moreEvidence", evidence.size() - EVIDENCE_LINES);
+      out.raw(",\"moreEvidence\":").number(evidence.size() - EVIDENCE_LINES);
     }
-    g.writeEndObject();
+    out.raw('}');
   }
 
-  private static void writeStrings(JsonGenerator g, String field, List<String> values) throws IOException {
-    g.writeArrayFieldStart(field);
-    for (String v : values) {
-      g.writeString(v);
+  /** Writes {@code opening} (a field name and '['), the strings, and ']'. */
+  private static void writeStrings(JsonBytes out, String opening, List<String> values) {
+    out.raw(opening);
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        out.raw(',');
+      }
+      out.string(values.get(i));
     }
-    g.writeEndArray();
+    out.raw(']');
   }
 
   private static boolean whitespace(byte b) {
