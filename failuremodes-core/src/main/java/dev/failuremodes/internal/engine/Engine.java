@@ -1369,7 +1369,6 @@ public final class Engine {
     return dev.failuremodes.internal.Numbers.format(value);
   }
 
-
   /** Returns each stem with its factor: 1 when the catalog knows it, less when it is a corrected typo. */
   private Map<String, Double> words(List<String> stems) {
     Map<String, Double> out = new LinkedHashMap<>();
@@ -1590,10 +1589,6 @@ public final class Engine {
     int order = Integer.compare(ma.stage().debuggingOrder(), mb.stage().debuggingOrder());
     return order != 0 ? order < 0 : ma.id().compareTo(mb.id()) < 0;
   }
-
-
-
-
 
   private List<String> suggest(String input) {
     return symptoms.suggest(words(Text.tokens(input)), input);
