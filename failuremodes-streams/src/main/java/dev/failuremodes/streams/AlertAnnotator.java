@@ -21,7 +21,6 @@ import dev.failuremodes.alerts.Report;
 import dev.failuremodes.alerts.ReportException;
 import dev.failuremodes.signals.Observation;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -271,6 +270,11 @@ public final class AlertAnnotator {
   }
 
   private JsonNode parse(byte[] record) {
+    String encoding = otherEncoding(record);
+    if (encoding != null) {
+      throw new Problem(Rejection.Kind.NOT_JSON, "", RECORD, "it is not UTF-8: " + encoding + "; send the record"
+          + " as UTF-8");
+    }
     try {
       return mapper.readTree(record);
     } catch (StreamConstraintsException e) {
@@ -282,9 +286,29 @@ public final class AlertAnnotator {
       throw new Problem(Rejection.Kind.NOT_JSON, at(e), RECORD, "not JSON: "
           + JACKSON_SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2"));
     } catch (IOException e) {
-      // A byte array cannot fail to be read; kept for the checked signature.
-      throw new UncheckedIOException(e);
+      // Not a syntax error but bytes the parser could not decode (a CharConversionException): what the record holds.
+      throw new Problem(Rejection.Kind.NOT_JSON, "", RECORD, "its bytes cannot be read as JSON text: "
+          + e.getMessage());
     }
+  }
+
+  /**
+   * Returns why the record is in another encoding than UTF-8, or null. Jackson detects UTF-16 and UTF-32 from a
+   * byte-order mark or from NUL bytes among the first four, and would read such a record in that encoding, though a
+   * record is UTF-8 and its bytes are copied into the annotation as they are. UTF-8 JSON has no NUL byte there: its
+   * first character is whitespace or a value's first, and a NUL inside a string must be escaped.
+   */
+  static String otherEncoding(byte[] record) {
+    if (record.length >= 2 && ((record[0] & 0xFF) == 0xFE && (record[1] & 0xFF) == 0xFF
+        || (record[0] & 0xFF) == 0xFF && (record[1] & 0xFF) == 0xFE)) {
+      return "it starts with a UTF-16 or UTF-32 byte-order mark";
+    }
+    for (int i = 0; i < Math.min(4, record.length); i++) {
+      if (record[i] == 0) {
+        return "byte " + (i + 1) + " is NUL, as in UTF-16 or UTF-32 text (and never at the start of UTF-8 JSON)";
+      }
+    }
+    return null;
   }
 
   private static String at(JsonProcessingException e) {

@@ -328,6 +328,45 @@ class AlertAnnotatorTest {
         + " start byte 0xff");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("otherEncodings")
+  void annotate_utf16OrUtf32_isNotJsonAndSaysSendUtf8(String name, byte[] record, String why) {
+    // Jackson alone would read these in their own encoding, and the annotation would copy UTF-16 bytes into UTF-8.
+    Rejection r = ANNOTATOR.annotate(record).rejection().orElseThrow();
+
+    assertThat(r).isEqualTo(new Rejection(Kind.NOT_JSON, "", "Cannot annotate alert record: it is not UTF-8: " + why
+        + "; send the record as UTF-8"));
+  }
+
+  static Stream<Arguments> otherEncodings() {
+    String record = "{\"text\": \"large train-test gap\"}";
+    return Stream.of(
+        Arguments.of("UTF-16BE", record.getBytes(StandardCharsets.UTF_16BE),
+            "byte 1 is NUL, as in UTF-16 or UTF-32 text (and never at the start of UTF-8 JSON)"),
+        Arguments.of("UTF-16LE", record.getBytes(StandardCharsets.UTF_16LE),
+            "byte 2 is NUL, as in UTF-16 or UTF-32 text (and never at the start of UTF-8 JSON)"),
+        Arguments.of("UTF-16 with its byte-order mark", record.getBytes(StandardCharsets.UTF_16),
+            "it starts with a UTF-16 or UTF-32 byte-order mark"),
+        Arguments.of("UTF-32BE", record.getBytes(java.nio.charset.Charset.forName("UTF-32BE")),
+            "byte 1 is NUL, as in UTF-16 or UTF-32 text (and never at the start of UTF-8 JSON)"),
+        // Found by AnnotationFuzzTest: read as UTF-32, it held a character above U+10FFFF, and the parser's
+        // CharConversionException escaped annotate() as an UncheckedIOException.
+        Arguments.of("not a character in UTF-32", new byte[] {1, 0, 0, 0, 0, 0, 0x10, (byte) 0xda, '"', 't', '"', ':'},
+            "byte 2 is NUL, as in UTF-16 or UTF-32 text (and never at the start of UTF-8 JSON)"));
+  }
+
+  @Test
+  void annotate_utf8WithItsByteOrderMark_isAnnotated() throws Exception {
+    byte[] text = utf8(Samples.TEXT);
+    byte[] record = new byte[text.length + 3];
+    record[0] = (byte) 0xEF;
+    record[1] = (byte) 0xBB;
+    record[2] = (byte) 0xBF;
+    System.arraycopy(text, 0, record, 3, text.length);
+
+    assertThat(annotated(record).get("alert")).isEqualTo(JSON.readTree(Samples.TEXT));
+  }
+
   @Test
   void annotate_nestedDeeperThanTheLimit_isRejectedAsTooLarge() {
     String record = "{\"context\": " + "[".repeat(200) + "]".repeat(200) + ", \"text\": \"drift\"}";
