@@ -298,7 +298,7 @@ public final class AlertAnnotator {
    * record is UTF-8 and its bytes are copied into the annotation as they are. UTF-8 JSON has no NUL byte there: its
    * first character is whitespace or a value's first, and a NUL inside a string must be escaped.
    */
-  static String otherEncoding(byte[] record) {
+  private static String otherEncoding(byte[] record) {
     if (record.length >= 2 && ((record[0] & 0xFF) == 0xFE && (record[1] & 0xFF) == 0xFF
         || (record[0] & 0xFF) == 0xFF && (record[1] & 0xFF) == 0xFE)) {
       return "it starts with a UTF-16 or UTF-32 byte-order mark";
