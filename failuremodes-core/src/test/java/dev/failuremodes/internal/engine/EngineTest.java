@@ -362,6 +362,29 @@ class EngineTest {
   }
 
   @Test
+  void plan_fixesTiedOnEverythingElse_comeInIdOrder_notInTheOrderTheModesListThem() {
+    // Six fixes equal in leverage, stage and effort, each the first fix of its own mode, met far from id order;
+    // candidates of equal score, so that only the ids can order them.
+    List<String> ids = List.of("f-delta", "f-alpha", "f-foxtrot", "f-charlie", "f-echo", "f-bravo");
+    Map<String, Fix> byId = new java.util.HashMap<>();
+    List<dev.failuremodes.FailureMode> modes = new java.util.ArrayList<>();
+    List<Candidate> candidates = new java.util.ArrayList<>();
+    for (String id : ids) {
+      byId.put(id, fix(id, Stage.DATA, Level.HIGH, Level.LOW));
+      dev.failuremodes.FailureMode mode = dev.failuremodes.FailureMode.builder().id("mode-" + id).name("Mode " + id)
+          .stage(Stage.DATA).summary("A mode.").description("A mode with one fix.")
+          .addIndicator(dev.failuremodes.Indicator.of("some-symptom", 0.9)).addMechanism("Something breaks.")
+          .addFix(id).build();
+      modes.add(mode);
+      candidates.add(new Candidate(candidates.size() + 1, mode, 0.5, List.of(), "x"));
+    }
+    Ranker ranker = new Ranker(modes, byId::get, Tuning.DEFAULT);
+
+    assertThat(ranker.plan(candidates)).extracting(p -> p.fix().id())
+        .containsExactly("f-alpha", "f-bravo", "f-charlie", "f-delta", "f-echo", "f-foxtrot");
+  }
+
+  @Test
   void plan_tiesFallToStage_thenEffort_thenTheEarliestPlace_thenId() {
     // Found in the order strict-split, time-based-split, regularize; the order of the plan is the comparison's.
     String[] found = {"data-leakage=0.5", "overfitting=0.5"};
