@@ -767,7 +767,7 @@ final class ModeText {
     for (int t = 0, end = dense ? total.length : count; t < end; t++) {
       int d = dense ? t : touched[t];
       if (d != routine && exactly[d]) {
-        bestCore = Math.max(bestCore, sc.core[d]);
+        bestCore = Math.max(bestCore, core[d]);
         candidates[n++] = d;
         usedBits |= wordBits[d];
       }
@@ -803,7 +803,7 @@ final class ModeText {
         }
         int term = hitTerm[i];
         for (int k = termStart[term], end = termStart[term + 1]; k < end; k++) {
-          if (postingMode[k] != routine && sc.exact[postingMode[k]]) {
+          if (postingMode[k] != routine && exactly[postingMode[k]]) {
             used.add(hitWord[i]);
             break;
           }

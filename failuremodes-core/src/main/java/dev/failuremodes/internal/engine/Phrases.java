@@ -121,9 +121,10 @@ final class Phrases<T> {
       int length = -1;
       for (int end = start; end < Math.min(words.size(), start + longest); end++) {
         String stem = words.get(end).stem();
-        // The hash and length of the run joined by spaces, from the run so far and this stem.
-        h = end == start ? stem.hashCode()
-            : h * pow31(stem.length() + 1) + ' ' * pow31(stem.length()) + stem.hashCode();
+        // The hash and length of the run joined by spaces, from the run so far and this stem: String's hash of
+        // run + " " + stem is run's hash times 31^(n + 1), plus ' ' times 31^n, plus stem's hash, for n = stem's length.
+        int p = pow31(stem.length());
+        h = end == start ? stem.hashCode() : h * p * 31 + ' ' * p + stem.hashCode();
         length += stem.length() + 1;
         T value = get(words, start, end, h, length);
         if (value != null) {
