@@ -58,6 +58,33 @@ class JsonBytesTest {
     }
   }
 
+  /**
+   * A char that is not plain ASCII (escaped, or encoded in several bytes, or a surrogate) is written right at every
+   * position of a string, whatever plain text comes before and after it: a writer that copies plain runs in blocks
+   * (eight bytes at a time, say) must find it inside and across the blocks. Surrogates matter here in particular: a
+   * char's low byte can look like plain ASCII (U+D83D's is '=').
+   */
+  @Test
+  void string_findsACharThatNeedsEscapingOrEncodingAtEveryPosition() throws IOException {
+    String[] awkward = {"\"", "\\", "\n", "\u0000", "\u001f", "\u0080", "é", "ÿ", "×", "\u0100", "日", "\ud83d\ude00",
+        "\ud800", "\u2028"};
+    String plain = "abcdefghijklmnopqrstuvwxyz0123456789 ~/";
+    int checked = 0;
+    for (String a : awkward) {
+      for (int before = 0; before <= plain.length(); before++) {
+        for (String after : new String[] {"", "x", plain, a + plain, plain + a}) {
+          String s = plain.substring(0, before) + a + after;
+          assertThat(new JsonBytes(0).string(s).toByteArray()).as("string %s", s.chars().boxed().toList())
+              .isEqualTo(jackson(g -> g.writeString(s)));
+          checked++;
+        }
+      }
+      String allPlain = plain.repeat(3);
+      assertThat(new JsonBytes(0).string(allPlain).toByteArray()).isEqualTo(jackson(g -> g.writeString(allPlain)));
+    }
+    assertThat(checked).isEqualTo(awkward.length * (plain.length() + 1) * 5);
+  }
+
   @Test
   void string_growsTheBufferForAStringLongerThanItsCapacity() throws IOException {
     String s = "×\"".repeat(5_000);
