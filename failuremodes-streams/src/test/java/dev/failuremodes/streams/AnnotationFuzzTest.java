@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class AnnotationFuzzTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The catalog's metrics and two names it does not have, for observations. */
+  private static final List<String> METRICS = Stream.concat(
+      FailureModes.catalog().metrics().stream().map(Metric::id), Stream.of("no-such-metric", "")).toList();
 
   @BeforeAll
   static void warmUp() {
@@ -43,14 +47,6 @@ class AnnotationFuzzTest {
   void annotate_anyBytes_annotatesOrRejectsAndNeverThrows(byte[] record) throws Exception {
     check(record);
   }
-
-  /** The catalog's metrics and a few names it does not have, for observations. */
-  private static final List<String> METRICS = FailureModes.catalog().metrics().stream().map(Metric::id)
-      .collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), l -> {
-        l.add("no-such-metric");
-        l.add("");
-        return List.copyOf(l);
-      }));
 
   /**
    * Any alert record that is valid JSON of the documented fields: texts of any characters, observations of any

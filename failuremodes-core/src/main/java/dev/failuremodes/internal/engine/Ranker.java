@@ -5,6 +5,7 @@ import dev.failuremodes.FailureMode;
 import dev.failuremodes.Fix;
 import dev.failuremodes.PlannedFix;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +61,9 @@ final class Ranker {
       ids[i] = f.id();
     }
     String[] sorted = ids.clone();
-    java.util.Arrays.sort(sorted); // ids are distinct: each has one place
+    Arrays.sort(sorted); // ids are distinct: each has one place
     for (int i = 0; i < fixCount; i++) {
-      idOrder[i] = java.util.Arrays.binarySearch(sorted, ids[i]);
+      idOrder[i] = Arrays.binarySearch(sorted, ids[i]);
     }
   }
 
@@ -107,7 +108,7 @@ final class Ranker {
 
     void address(String id) {
       if (addressCount == addresses.length) {
-        addresses = java.util.Arrays.copyOf(addresses, addressCount * 2);
+        addresses = Arrays.copyOf(addresses, addressCount * 2);
       }
       addresses[addressCount++] = id;
     }
@@ -117,7 +118,7 @@ final class Ranker {
       return switch (addressCount) {
         case 1 -> List.of(addresses[0]);
         case 2 -> List.of(addresses[0], addresses[1]);
-        default -> List.of(java.util.Arrays.copyOf(addresses, addressCount));
+        default -> List.of(Arrays.copyOf(addresses, addressCount));
       };
     }
   }
@@ -151,7 +152,7 @@ final class Ranker {
             byMap.put(p.index(), step);
           }
           if (count == steps.length) {
-            steps = java.util.Arrays.copyOf(steps, count * 2);
+            steps = Arrays.copyOf(steps, count * 2);
           }
           steps[count++] = step;
         }
@@ -166,7 +167,7 @@ final class Ranker {
       s.usefulness = Engine.round(s.usefulness);
       s.bucket = Math.round(s.usefulness * buckets); // near-equal fixes fall back to debugging order
     }
-    java.util.Arrays.sort(steps, 0, count);
+    Arrays.sort(steps, 0, count);
     PlannedFix[] plan = new PlannedFix[count];
     for (int k = 0; k < count; k++) {
       Step s = steps[k];

@@ -9,7 +9,9 @@ import dev.failuremodes.Candidate;
 import dev.failuremodes.Catalog;
 import dev.failuremodes.Evidence;
 import dev.failuremodes.EvidenceKind;
+import dev.failuremodes.FailureMode;
 import dev.failuremodes.Fix;
+import dev.failuremodes.Indicator;
 import dev.failuremodes.Level;
 import dev.failuremodes.NextCheck;
 import dev.failuremodes.Outcome;
@@ -18,7 +20,10 @@ import dev.failuremodes.Stage;
 import dev.failuremodes.UnknownIdException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -235,7 +240,7 @@ class EngineTest {
 
   @Test
   void aModeWithEvidenceFromFortyInputs_hasFortyPieces() {
-    List<String> inputs = new java.util.ArrayList<>();
+    List<String> inputs = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       inputs.add("psi 0." + (30 + i) + " on feature f" + i);
     }
@@ -349,10 +354,10 @@ class EngineTest {
    * fixes given instead of the catalog's, and every usefulness in one bucket unless {@code buckets} says otherwise.
    */
   private static List<String> plan(double buckets, List<Fix> fixes, String... candidates) {
-    Map<String, Fix> byId = new java.util.HashMap<>();
+    Map<String, Fix> byId = new HashMap<>();
     fixes.forEach(f -> byId.put(f.id(), f));
     Ranker ranker = new Ranker(CATALOG.failureModes(), byId::get, Tuning.DEFAULT.with("planBuckets", buckets));
-    List<Candidate> list = new java.util.ArrayList<>();
+    List<Candidate> list = new ArrayList<>();
     for (String c : candidates) {
       String[] idScore = c.split("=");
       list.add(new Candidate(list.size() + 1, CATALOG.requireFailureMode(idScore[0]),
@@ -366,14 +371,14 @@ class EngineTest {
     // Six fixes equal in leverage, stage and effort, each the first fix of its own mode, met far from id order;
     // candidates of equal score, so that only the ids can order them.
     List<String> ids = List.of("f-delta", "f-alpha", "f-foxtrot", "f-charlie", "f-echo", "f-bravo");
-    Map<String, Fix> byId = new java.util.HashMap<>();
-    List<dev.failuremodes.FailureMode> modes = new java.util.ArrayList<>();
-    List<Candidate> candidates = new java.util.ArrayList<>();
+    Map<String, Fix> byId = new HashMap<>();
+    List<FailureMode> modes = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
     for (String id : ids) {
       byId.put(id, fix(id, Stage.DATA, Level.HIGH, Level.LOW));
-      dev.failuremodes.FailureMode mode = dev.failuremodes.FailureMode.builder().id("mode-" + id).name("Mode " + id)
+      FailureMode mode = FailureMode.builder().id("mode-" + id).name("Mode " + id)
           .stage(Stage.DATA).summary("A mode.").description("A mode with one fix.")
-          .addIndicator(dev.failuremodes.Indicator.of("some-symptom", 0.9)).addMechanism("Something breaks.")
+          .addIndicator(Indicator.of("some-symptom", 0.9)).addMechanism("Something breaks.")
           .addFix(id).build();
       modes.add(mode);
       candidates.add(new Candidate(candidates.size() + 1, mode, 0.5, List.of(), "x"));
@@ -660,7 +665,7 @@ class EngineTest {
     Engine engine = new Engine(CHECKS, tuning);
     StringBuilder out = new StringBuilder();
     for (String[] probe : CHECK_PROBES) {
-      Engine.Result r = answered(engine, probe[0], java.util.Arrays.copyOfRange(probe, 1, probe.length));
+      Engine.Result r = answered(engine, probe[0], Arrays.copyOfRange(probe, 1, probe.length));
       r.candidates().forEach(c -> out.append(c.id()).append(' ').append(c.score()).append(c.evidence()).append('\n'));
       engine.checks().next(r.candidates(), Answers.NONE).forEach(n -> out.append(n).append(n.gainPerEffort())
           .append('\n'));
